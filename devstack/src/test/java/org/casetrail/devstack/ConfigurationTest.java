@@ -1,0 +1,83 @@
+package org.casetrail.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigurationTest {
+
+    @Test
+    void jwtKeysArePemPairOwnerOnlyAndStable(@TempDir Path dataDir) throws Exception {
+        JwtKeys.ensure(dataDir);
+        String pub = Files.readString(JwtKeys.publicKey(dataDir));
+        String priv = Files.readString(JwtKeys.privateKey(dataDir));
+
+        assertThat(pub).startsWith("-----BEGIN PUBLIC KEY-----\n");
+        assertThat(priv).startsWith("-----BEGIN PRIVATE KEY-----\n");
+        KeyFactory rsa = KeyFactory.getInstance("RSA");
+        RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(der(pub)));
+        RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(der(priv)));
+        assertThat(publicKey.getModulus().bitLength()).isEqualTo(2048);
+        assertThat(privateKey.getModulus()).isEqualTo(publicKey.getModulus());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(JwtKeys.privateKey(dataDir))))
+                .isEqualTo("rw-------");
+
+        JwtKeys.ensure(dataDir);
+        assertThat(Files.readString(JwtKeys.publicKey(dataDir))).isEqualTo(pub);
+    }
+
+    @Test
+    void gatewayGetsRoutesAndSigningKey(@TempDir Path dataDir) {
+        Ports ports = Ports.defaults();
+        Devstack stack = Devstack.builder().dataDir(dataDir).ports(ports).build();
+
+        Map<String, String> env = stack.serviceEnvironment(Component.GATEWAY);
+
+        assertThat(env).containsEntry("SERVER_PORT", "8080")
+                .containsEntry("SPRING_PROFILES_ACTIVE", "embedded")
+                .containsEntry("SPRING_DATA_MONGODB_URI", "mongodb://127.0.0.1:27017/casetrail_gateway")
+                .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
+                .containsEntry("CASETRAIL_SECURITY_JWT_ISSUER", "casetrail-devstack")
+                .containsEntry("CASETRAIL_SECURITY_JWT_PUBLIC_KEY_LOCATION",
+                        "file:" + dataDir.toAbsolutePath().normalize().resolve("keys/jwt-public.pem"))
+                .containsEntry("CASETRAIL_GATEWAY_JWT_PRIVATE_KEY_LOCATION",
+                        "file:" + dataDir.toAbsolutePath().normalize().resolve("keys/jwt-private.pem"))
+                .containsEntry("CASETRAIL_GATEWAY_ROUTES_CASES", "http://127.0.0.1:8081")
+                .containsEntry("CASETRAIL_GATEWAY_ROUTES_DISCLOSURES", "http://127.0.0.1:8082")
+                .containsEntry("CASETRAIL_GATEWAY_ROUTES_NOTIFICATIONS", "http://127.0.0.1:8083");
+        assertThat(stack.serviceEnvironment(Component.CASE_SERVICE))
+                .containsEntry("SERVER_PORT", "8081")
+                .containsEntry("SPRING_DATA_MONGODB_URI", "mongodb://127.0.0.1:27017/casetrail_cases")
+                .doesNotContainKey("CASETRAIL_GATEWAY_JWT_PRIVATE_KEY_LOCATION");
+    }
+
+    @Test
+    void kafkaIsASingleNodeKraftCluster(@TempDir Path dataDir) {
+        Map<String, String> p = KafkaMain.serverProperties(dataDir, 1111, 2222);
+
+        assertThat(p).containsEntry("process.roles", "broker,controller")
+                .containsEntry("controller.quorum.voters", "1@127.0.0.1:2222")
+                .containsEntry("listeners", "PLAINTEXT://127.0.0.1:1111,CONTROLLER://127.0.0.1:2222")
+                .containsEntry("offsets.topic.replication.factor", "1")
+                .containsEntry("transaction.state.log.min.isr", "1")
+                .containsEntry("group.initial.rebalance.delay.ms", "0")
+                .containsEntry("log.dirs", dataDir.resolve("kafka").toAbsolutePath().toString());
+        assertThat(KafkaMain.clusterId(dataDir)).isEqualTo(KafkaMain.clusterId(dataDir));
+    }
+
+    private static byte[] der(String pem) {
+        return Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+    }
+}
