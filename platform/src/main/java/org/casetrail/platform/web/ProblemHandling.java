@@ -51,7 +51,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        Throwable cause = ex.getMostSpecificCause();
+        Throwable cause = jacksonCause(ex);
         Problems.FieldError error;
         if (cause instanceof UnrecognizedPropertyException unknown) {
             error = new Problems.FieldError(path(unknown), "is not a known field");
@@ -129,6 +129,16 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                         + "Quote the X-Correlation-Id when reporting this.");
         problem.setTitle("Internal error");
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /** The Jackson exception knows the field's path; the innermost cause (a date parser's, say) does not. */
+    private static Throwable jacksonCause(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof JsonMappingException) {
+                return t;
+            }
+        }
+        return ex;
     }
 
     private static String path(JsonMappingException ex) {
