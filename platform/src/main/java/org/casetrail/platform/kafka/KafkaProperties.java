@@ -24,6 +24,6 @@ public record KafkaProperties(@DefaultValue List<String> topics,
     public record Retry(@DefaultValue("200ms") Duration initialInterval,
                         @DefaultValue("2.0") double multiplier,
                         @DefaultValue("5s") Duration maxInterval,
-                        @DefaultValue("6") int maxAttempts) {
+                        @DefaultValue("10") int maxAttempts) {
     }
 }

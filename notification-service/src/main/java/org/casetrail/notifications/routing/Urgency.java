@@ -1,0 +1,5 @@
+package org.casetrail.notifications.routing;
+
+public enum Urgency {
+    NORMAL, URGENT
+}
