@@ -64,7 +64,9 @@ public final class KafkaMain {
         p.put("min.insync.replicas", "1");
         // Consumers should not wait 3 s for a group that will only ever have its first member.
         p.put("group.initial.rebalance.delay.ms", "0");
-        p.put("auto.create.topics.enable", "true");
+        // As in production: topics exist only as the services declare them (partitions, compaction, DLTs).
+        // Auto-creation let a consumer create a topic with one partition before its producer declared three.
+        p.put("auto.create.topics.enable", "false");
         p.put("num.partitions", "1");
         // After kill -9 the restarted broker cannot register until the controller expires its previous
         // incarnation's session (default 9 s, ~12 s in practice). Shorter, so kill-and-restart tests

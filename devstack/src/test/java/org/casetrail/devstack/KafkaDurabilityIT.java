@@ -42,6 +42,12 @@ class KafkaDurabilityIT {
             String clusterId = Files.readString(dataDir.resolve("kafka-config/cluster.id"));
             String value = "report-" + UUID.randomUUID();
 
+            // The broker creates no topic on its own (as in production): declare it, as a service would.
+            try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                    org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
+                admin.createTopics(java.util.List.of(new org.apache.kafka.clients.admin.NewTopic(TOPIC, 1, (short) 1)))
+                        .all().get(30, TimeUnit.SECONDS);
+            }
             RecordMetadata acked;
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),

@@ -2,6 +2,7 @@ package org.casetrail.platform.kafka;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.casetrail.contracts.IntegrationEvents;
 import org.casetrail.contracts.Topics;
 import org.slf4j.Logger;
@@ -51,10 +52,19 @@ public class CasetrailKafkaAutoConfiguration {
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : properties.topics()) {
             topics.add(TopicBuilder.name(topic).partitions(properties.partitions()).replicas(properties.replicas()).build());
-            topics.add(TopicBuilder.name(Topics.deadLetter(topic)).partitions(properties.partitions())
-                    .replicas(properties.replicas()).build());
+            topics.add(deadLetterOf(topic, properties));
+        }
+        for (String topic : properties.compactedTopics()) {
+            topics.add(TopicBuilder.name(topic).partitions(properties.partitions()).replicas(properties.replicas())
+                    .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT).build());
+            topics.add(deadLetterOf(topic, properties));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    private static NewTopic deadLetterOf(String topic, KafkaProperties properties) {
+        return TopicBuilder.name(Topics.deadLetter(topic)).partitions(properties.partitions())
+                .replicas(properties.replicas()).build();
     }
 
     /**

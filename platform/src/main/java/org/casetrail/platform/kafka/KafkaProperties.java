@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * @param topics         topics this service makes sure exist at start-up (each with its dead-letter twin)
+ * @param topics         topics this service makes sure exist at start-up (each with its dead-letter twin);
+ *                       a service declares the topics it consumes as well as those it produces, so that
+ *                       whichever starts first creates them with the same partitions
+ * @param compactedTopics likewise, but log-compacted: the latest value per key is kept for ever
  * @param partitions     partitions of each created topic; keys (aggregate ids) keep per-aggregate order
  * @param replicas       replication factor of created topics (1 on the devstack, 3 in production)
  * @param publishTimeout how long a publish waits for the broker's acknowledgement before failing
@@ -15,6 +18,7 @@ import java.util.List;
  */
 @ConfigurationProperties("casetrail.kafka")
 public record KafkaProperties(@DefaultValue List<String> topics,
+                              @DefaultValue List<String> compactedTopics,
                               @DefaultValue("3") int partitions,
                               @DefaultValue("1") short replicas,
                               @DefaultValue("10s") Duration publishTimeout,
