@@ -43,6 +43,9 @@ public final class Devstack implements AutoCloseable {
     private final Duration healthTimeout;
     private final String classpath;
     private final PrintStream out;
+    /** A MongoDB (or Kafka) run elsewhere, e.g. by Testcontainers: then the devstack does not start its own. */
+    private final String externalMongoUri;
+    private final String externalKafkaBootstrapServers;
 
     private final Map<Component, ChildProcess> running = new ConcurrentHashMap<>();
     /** Lets a start() that is waiting on health checks notice that stop() (e.g. Ctrl-C) killed its processes. */
@@ -54,7 +57,16 @@ public final class Devstack implements AutoCloseable {
         this.dataDir = b.dataDir.toAbsolutePath().normalize();
         this.repoRoot = b.repoRoot.toAbsolutePath().normalize();
         this.ports = b.ports;
-        this.components = EnumSet.copyOf(b.components);
+        this.externalMongoUri = b.externalMongoUri;
+        this.externalKafkaBootstrapServers = b.externalKafkaBootstrapServers;
+        EnumSet<Component> selected = EnumSet.copyOf(b.components);
+        if (externalMongoUri != null) {
+            selected.remove(Component.MONGO);
+        }
+        if (externalKafkaBootstrapServers != null) {
+            selected.remove(Component.KAFKA);
+        }
+        this.components = selected;
         this.healthTimeout = b.healthTimeout;
         this.classpath = b.classpath;
         this.out = b.out;
@@ -101,6 +113,10 @@ public final class Devstack implements AutoCloseable {
 
     /** (Re)starts one component on the same data dir and ports, and waits until it is ready. */
     public void start(Component component) {
+        if (component == Component.MONGO && externalMongoUri != null
+                || component == Component.KAFKA && externalKafkaBootstrapServers != null) {
+            throw new IllegalStateException(component.displayName() + " is external to this devstack");
+        }
         ChildProcess existing = running.get(component);
         if (existing != null && existing.isAlive()) {
             throw new IllegalStateException(component.displayName() + " is already running");
@@ -205,18 +221,26 @@ public final class Devstack implements AutoCloseable {
         return "http://" + HOST + ":" + ports.httpPort(service);
     }
 
-    /** Connection string of the Mongo-wire server, without a database. */
+    /** Connection string of the Mongo-wire server (or the external MongoDB), without a database. */
     public String mongoUri() {
-        return "mongodb://" + HOST + ":" + ports.mongo();
+        return externalMongoUri != null ? externalMongoUri : "mongodb://" + HOST + ":" + ports.mongo();
     }
 
-    /** Connection string a service is given (its own database). */
+    /** Connection string a service is given (its own database; options of an external URI are kept). */
     public String mongoUri(Component service) {
-        return mongoUri() + "/" + Objects.requireNonNull(service.database(), service + " has no database");
+        String database = Objects.requireNonNull(service.database(), service + " has no database");
+        String base = mongoUri();
+        int options = base.indexOf('?');
+        String hosts = options < 0 ? base : base.substring(0, options);
+        String query = options < 0 ? "" : base.substring(options);
+        if (hosts.endsWith("/")) {
+            hosts = hosts.substring(0, hosts.length() - 1);
+        }
+        return hosts + "/" + database + query;
     }
 
     public String kafkaBootstrapServers() {
-        return HOST + ":" + ports.kafka();
+        return externalKafkaBootstrapServers != null ? externalKafkaBootstrapServers : HOST + ":" + ports.kafka();
     }
 
     public Ports ports() {
@@ -346,6 +370,8 @@ public final class Devstack implements AutoCloseable {
         private Duration healthTimeout = DevstackDefaults.HEALTH_TIMEOUT;
         private String classpath;
         private PrintStream out = System.out;
+        private String externalMongoUri;
+        private String externalKafkaBootstrapServers;
 
         private Builder() {
         }
@@ -396,6 +422,32 @@ public final class Devstack implements AutoCloseable {
          */
         public Builder classpath(String classpath) {
             this.classpath = Objects.requireNonNull(classpath);
+            return this;
+        }
+
+        /**
+         * Use a MongoDB that runs elsewhere (e.g. a Testcontainers replica set) instead of starting the
+         * Mongo-wire server: {@code mongodb://host:port[/][?options]}, without a database (each service
+         * gets its own appended).
+         */
+        public Builder externalMongo(String uri) {
+            String value = Objects.requireNonNull(uri).trim();
+            String hosts = value.contains("?") ? value.substring(0, value.indexOf('?')) : value;
+            if (!value.startsWith("mongodb://") && !value.startsWith("mongodb+srv://")
+                    || hosts.substring(hosts.indexOf("//") + 2).contains("/") && !hosts.endsWith("/")) {
+                throw new IllegalArgumentException("expected mongodb://host:port[?options] without a database: " + uri);
+            }
+            this.externalMongoUri = value;
+            return this;
+        }
+
+        /** Use a Kafka that runs elsewhere ({@code host:port[,host:port]}) instead of starting the broker. */
+        public Builder externalKafka(String bootstrapServers) {
+            String value = Objects.requireNonNull(bootstrapServers).trim();
+            if (value.isEmpty() || value.contains("://")) {
+                throw new IllegalArgumentException("expected host:port[,host:port]: " + bootstrapServers);
+            }
+            this.externalKafkaBootstrapServers = value;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package org.casetrail.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +62,26 @@ class ConfigurationTest {
                 .containsEntry("SERVER_PORT", "8081")
                 .containsEntry("SPRING_DATA_MONGODB_URI", "mongodb://127.0.0.1:27017/casetrail_cases")
                 .doesNotContainKey("CASETRAIL_GATEWAY_JWT_PRIVATE_KEY_LOCATION");
+    }
+
+    @Test
+    void externalMongoAndKafkaReplaceTheEmbeddedOnes(@TempDir Path dataDir) {
+        Devstack stack = Devstack.builder().dataDir(dataDir).ports(Ports.defaults())
+                .externalMongo("mongodb://localhost:32768/?directConnection=true")
+                .externalKafka("localhost:32769")
+                .build();
+
+        assertThat(stack.serviceEnvironment(Component.CASE_SERVICE))
+                .containsEntry("SPRING_DATA_MONGODB_URI", "mongodb://localhost:32768/casetrail_cases?directConnection=true")
+                .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:32769");
+        assertThat(Devstack.builder().externalMongo("mongodb://localhost:32768").build().mongoUri(Component.GATEWAY))
+                .isEqualTo("mongodb://localhost:32768/casetrail_gateway");
+        assertThatThrownBy(() -> stack.start(Component.MONGO)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> stack.start(Component.KAFKA)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> Devstack.builder().externalMongo("mongodb://localhost:1/test"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Devstack.builder().externalKafka("PLAINTEXT://localhost:1"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
