@@ -1,79 +1,18 @@
 package org.casetrail.disclosures;
 
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
-import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
-import org.casetrail.contracts.Topics;
 import org.casetrail.platform.testing.EmbeddedStack;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** disclosure-service starts on the real broker and the embedded Mongo-wire server, healthy and closed. */
+/** On this machine's stack: the in-JVM Mongo-wire server and a real KRaft broker. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(kraft = true, partitions = 1)
-class DisclosureServiceWiringIT {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EventStorageEngine storageEngine;
-    @Autowired
-    TokenStore tokenStore;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
-    private final HttpClient http = HttpClient.newHttpClient();
+class DisclosureServiceWiringIT extends DisclosureServiceWiringContract {
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
         EmbeddedStack.register(registry, "disclosures-wiring-it", "${spring.embedded.kafka.brokers}");
-    }
-
-    @Test
-    void eventsAndTokensLiveInMongo() {
-        assertThat(storageEngine).isInstanceOf(MongoEventStorageEngine.class);
-        assertThat(tokenStore).isInstanceOf(MongoTokenStore.class);
-    }
-
-    @Test
-    void itsTopicAndDeadLetterTopicExist() throws Exception {
-        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            assertThat(admin.listTopics().names().get())
-                    .contains(Topics.DISCLOSURE_EVENTS, Topics.deadLetter(Topics.DISCLOSURE_EVENTS));
-        }
-    }
-
-    @Test
-    void healthIsUpIncludingMongo() throws Exception {
-        HttpResponse<String> response = get("/actuator/health");
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"status\":\"UP\"").contains("\"mongo\"");
-    }
-
-    @Test
-    void theApiNeedsAToken() throws Exception {
-        assertThat(get("/api/v1/disclosures/mine").statusCode()).isEqualTo(401);
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }
