@@ -1,6 +1,7 @@
 package org.casetrail.cases.lifecycle.query;
 
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
@@ -13,6 +14,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -40,6 +42,17 @@ class ReporterViewProjection {
     void on(ConcernReported event) {
         mongo.save(new ReporterCaseDocument(event.caseId(), event.schoolId(), event.reporterId(), event.reference(),
                 event.category(), CaseStatus.REPORTED, event.submittedAt()), COLLECTION);
+    }
+
+    /** Every later status change; the reporter learns where their report stands, nothing more. */
+    @EventHandler
+    void on(Object event, DomainEventMessage<?> message) {
+        if (event instanceof ConcernReported) {
+            return;
+        }
+        StatusTransitions.after(event).ifPresent(status -> mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(message.getAggregateIdentifier())),
+                Update.update("status", status), COLLECTION));
     }
 
     @QueryHandler

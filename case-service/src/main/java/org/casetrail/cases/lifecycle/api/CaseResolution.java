@@ -1,0 +1,6 @@
+package org.casetrail.cases.lifecycle.api;
+
+/** How a case came to be closed. */
+public enum CaseResolution {
+    NO_FURTHER_ACTION, SUPPORT_OFFERED, REFERRAL_DECIDED, NO_CASE_TO_ANSWER, INFORMAL_ACTION, APPEAL_WINDOW_EXPIRED, APPEAL_DECIDED, WITHDRAWN
+}
