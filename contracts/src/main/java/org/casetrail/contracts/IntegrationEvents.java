@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.casetrail.contracts.cases.ConcernReported;
 import org.casetrail.contracts.directory.DirectoryUserChanged;
+import org.casetrail.contracts.disclosures.DisclosureFlagged;
 
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ public final class IntegrationEvents {
     /** Every published integration event type. Adding one here is what makes it known. */
     public static final List<Class<? extends IntegrationEvent>> ALL = List.of(
             ConcernReported.class,
-            DirectoryUserChanged.class);
+            DirectoryUserChanged.class,
+            DisclosureFlagged.class);
 
     private static final Map<String, Class<? extends IntegrationEvent>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(IntegrationEvents::typeOf, Function.identity()));

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * Relationship disclosures, approach records and policy acknowledgements (domain.md, P2, P8-P10).
- * So far only the wiring: Axon on Mongo, Kafka, security and health; the domain comes with its issue.
+ * Relationship disclosures (decided by the P8/P10 table, reviewed, amended, withdrawn, flags published
+ * to Kafka) and approach records so far; policy acknowledgements are still to come.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

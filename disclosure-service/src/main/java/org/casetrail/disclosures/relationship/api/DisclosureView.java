@@ -1,0 +1,25 @@
+package org.casetrail.disclosures.relationship.api;
+
+import org.casetrail.contracts.disclosures.DisclosureDecision;
+import org.casetrail.contracts.disclosures.DisclosureRule;
+
+import java.time.Instant;
+
+/** A disclosure's current version and where it stands, for its declarer and the school's Principal. */
+public record DisclosureView(
+        String disclosureId,
+        String declarerId,
+        int version,
+        RelationshipDetails details,
+        DisclosureDecision decision,
+        DisclosureRule rule,
+        DisclosureState state,
+        ReviewResult reviewResult,
+        String reviewConditions,
+        String reviewRationale,
+        String reviewerId,
+        Instant reviewedAt,
+        String withdrawalReason,
+        Instant declaredAt,
+        Instant updatedAt) {
+}

@@ -1,0 +1,223 @@
+package org.casetrail.disclosures.relationship.command;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.casetrail.contracts.disclosures.CounterpartType;
+import org.casetrail.contracts.disclosures.DisclosureDecision;
+import org.casetrail.contracts.disclosures.DisclosureRule;
+import org.casetrail.contracts.disclosures.FlagReason;
+import org.casetrail.disclosures.relationship.api.AmendDisclosure;
+import org.casetrail.disclosures.relationship.api.DeclareRelationship;
+import org.casetrail.disclosures.relationship.api.DisclosureAmended;
+import org.casetrail.disclosures.relationship.api.DisclosureDecided;
+import org.casetrail.disclosures.relationship.api.DisclosureFlagged;
+import org.casetrail.disclosures.relationship.api.DisclosureReceipt;
+import org.casetrail.disclosures.relationship.api.DisclosureReviewed;
+import org.casetrail.disclosures.relationship.api.DisclosureState;
+import org.casetrail.disclosures.relationship.api.DisclosureWithdrawn;
+import org.casetrail.disclosures.relationship.api.RelationshipBasis;
+import org.casetrail.disclosures.relationship.api.RelationshipDeclared;
+import org.casetrail.disclosures.relationship.api.RelationshipDetails;
+import org.casetrail.disclosures.relationship.api.ReviewDisclosure;
+import org.casetrail.disclosures.relationship.api.ReviewResult;
+import org.casetrail.disclosures.relationship.api.WithdrawDisclosure;
+import org.casetrail.platform.domain.DomainRuleViolation;
+import org.casetrail.platform.domain.NotFound;
+import org.casetrail.platform.domain.StateConflict;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A staff member's disclosure of one personal social-media relationship (domain.md, "Disclosures";
+ * P8, P10), from declaration through amendments and review to withdrawal. Every version is decided
+ * by {@link DisclosureDecisionTable} and the decision is an event of its own. Rules are checked
+ * before anything is applied, so a refused command stores nothing.
+ */
+@Aggregate
+class RelationshipDisclosure {
+
+    @AggregateIdentifier
+    private String disclosureId;
+    private String schoolId;
+    private String declarerId;
+    private int version;
+    private CounterpartType counterpartType;
+    private DisclosureDecision decision;
+    private DisclosureRule rule;
+    private DisclosureState state;
+    private int flaggedVersion;
+
+    RelationshipDisclosure() {
+        // for Axon's event sourcing
+    }
+
+    /** Declared through {@link DisclosureIntake}, which answers with the decision. */
+    RelationshipDisclosure(DeclareRelationship command, Clock clock) {
+        requireComplete(command.details(), clock);
+        Instant now = clock.instant();
+        apply(new RelationshipDeclared(command.disclosureId(), command.schoolId(), command.declarerId(), 1,
+                command.details(), now));
+        // Events applied in a constructor reach the handlers only after it returns: pass values, read no fields.
+        decide(command.disclosureId(), command.schoolId(), command.declarerId(), 1, command.details(), clock);
+    }
+
+    DisclosureReceipt receipt() {
+        return new DisclosureReceipt(disclosureId, version, decision);
+    }
+
+    @CommandHandler
+    DisclosureReceipt handle(AmendDisclosure command, Clock clock) {
+        requireDeclarer(command.schoolId(), command.declarerId());
+        requireNotWithdrawn("amended");
+        requireComplete(command.details(), clock);
+        int next = version + 1;
+        apply(new DisclosureAmended(disclosureId, schoolId, declarerId, next, command.details(), clock.instant()));
+        decide(disclosureId, schoolId, declarerId, next, command.details(), clock);
+        return receipt();
+    }
+
+    @CommandHandler
+    void handle(WithdrawDisclosure command, Clock clock) {
+        requireDeclarer(command.schoolId(), command.declarerId());
+        requireNotWithdrawn("withdrawn again");
+        requireText(command.reason(), DisclosureRules.REASON_REQUIRED, "a withdrawal records its reason");
+        apply(new DisclosureWithdrawn(disclosureId, schoolId, declarerId, command.reason(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(ReviewDisclosure command, Clock clock) {
+        if (!schoolId.equals(command.schoolId())) {
+            throw new NotFound("disclosure " + disclosureId);
+        }
+        requireNotWithdrawn("reviewed");
+        if (state == DisclosureState.RECORDED) {
+            throw new StateConflict(state.name(), "a " + decision + " disclosure is recorded for transparency and "
+                    + "needs no review; only PERMITTED_TRANSPARENT and PROHIBITED ones are reviewed");
+        }
+        if (state == DisclosureState.REVIEWED) {
+            throw new StateConflict(state.name(), "version " + version + " of this disclosure has already been reviewed");
+        }
+        if (declarerId.equals(command.reviewerId())) {
+            throw new DomainRuleViolation(DisclosureRules.REVIEWER_IS_NOT_DECLARER,
+                    "a disclosure is reviewed by a senior leader other than the person who made it");
+        }
+        requireText(command.rationale(), DisclosureRules.RATIONALE_REQUIRED, "a review records its rationale");
+        boolean hasConditions = command.conditions() != null && !command.conditions().isBlank();
+        if (command.result() == ReviewResult.CONDITIONS_ATTACHED && !hasConditions) {
+            throw new DomainRuleViolation(DisclosureRules.CONDITIONS_REQUIRED,
+                    "CONDITIONS_ATTACHED needs the conditions in words");
+        }
+        if (command.result() != ReviewResult.CONDITIONS_ATTACHED && hasConditions) {
+            throw new DomainRuleViolation(DisclosureRules.CONDITIONS_ONLY_WHEN_ATTACHED,
+                    "conditions are given only with the result CONDITIONS_ATTACHED");
+        }
+        Instant now = clock.instant();
+        apply(new DisclosureReviewed(disclosureId, schoolId, version, command.reviewerId(), command.result(),
+                hasConditions ? command.conditions() : null, command.rationale(), now));
+        // An escalation opens a case like a flag; a version already flagged as prohibited has one.
+        if (command.result() == ReviewResult.ESCALATED && flaggedVersion != version) {
+            apply(new DisclosureFlagged(disclosureId, schoolId, version, declarerId, counterpartType, decision, rule,
+                    FlagReason.ESCALATED, now));
+        }
+    }
+
+    /** The age is taken on the school's calendar day: the clock carries the school's zone. */
+    private static void decide(String disclosureId, String schoolId, String declarerId, int version,
+                               RelationshipDetails details, Clock clock) {
+        LocalDate today = LocalDate.now(clock);
+        DisclosureDecisionTable.Outcome outcome = DisclosureDecisionTable.decide(details, today);
+        Instant now = clock.instant();
+        apply(new DisclosureDecided(disclosureId, schoolId, version, outcome.decision(), outcome.rule(), today,
+                outcome.counterpartAge(), now));
+        if (outcome.decision() == DisclosureDecision.PROHIBITED) {
+            // P8, P10: flagged at once; case-service opens the conduct case from the integration event.
+            apply(new DisclosureFlagged(disclosureId, schoolId, version, declarerId, details.counterpartType(),
+                    outcome.decision(), outcome.rule(), FlagReason.PROHIBITED, now));
+        }
+    }
+
+    /** The web layer refuses these with 400 already; the aggregate keeps the rules whoever sends the command. */
+    private static void requireComplete(RelationshipDetails details, Clock clock) {
+        if (details == null || details.counterpartType() == null || details.basis() == null
+                || details.counterpartName() == null || details.counterpartName().isBlank()
+                || details.platforms().isEmpty()) {
+            throw new DomainRuleViolation(DisclosureRules.DETAILS_COMPLETE,
+                    "a disclosure names the counterpart, their type, the basis and at least one platform");
+        }
+        boolean studentLike = details.counterpartType() == CounterpartType.STUDENT
+                || details.counterpartType() == CounterpartType.EX_STUDENT;
+        if (studentLike && details.counterpartDateOfBirth() == null) {
+            throw new DomainRuleViolation(DisclosureRules.DATE_OF_BIRTH_REQUIRED_FOR_STUDENTS,
+                    "a " + details.counterpartType() + " counterpart's date of birth decides the rules (P8)");
+        }
+        if (details.counterpartDateOfBirth() != null && details.counterpartDateOfBirth().isAfter(LocalDate.now(clock))) {
+            throw new DomainRuleViolation(DisclosureRules.DATE_OF_BIRTH_NOT_IN_FUTURE,
+                    "the counterpart's date of birth lies in the future");
+        }
+        if (details.basis() == RelationshipBasis.OTHER && (details.basisOther() == null || details.basisOther().isBlank())) {
+            throw new DomainRuleViolation(DisclosureRules.BASIS_OTHER_NEEDS_TEXT, "basis OTHER needs basisOther in words");
+        }
+    }
+
+    /** Someone else's disclosure, or another school's, does not exist for the caller. */
+    private void requireDeclarer(String callerSchoolId, String callerId) {
+        if (!schoolId.equals(callerSchoolId) || !declarerId.equals(callerId)) {
+            throw new NotFound("disclosure " + disclosureId);
+        }
+    }
+
+    private void requireNotWithdrawn(String what) {
+        if (state == DisclosureState.WITHDRAWN) {
+            throw new StateConflict(state.name(), "a withdrawn disclosure cannot be " + what);
+        }
+    }
+
+    private static void requireText(String text, String rule, String message) {
+        if (text == null || text.isBlank()) {
+            throw new DomainRuleViolation(rule, message);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(RelationshipDeclared event) {
+        disclosureId = event.disclosureId();
+        schoolId = event.schoolId();
+        declarerId = event.declarerId();
+        version = event.version();
+        counterpartType = event.details().counterpartType();
+    }
+
+    @EventSourcingHandler
+    void on(DisclosureAmended event) {
+        version = event.version();
+        counterpartType = event.details().counterpartType();
+    }
+
+    @EventSourcingHandler
+    void on(DisclosureDecided event) {
+        decision = event.decision();
+        rule = event.rule();
+        state = DisclosureState.afterDecision(event.decision());
+    }
+
+    @EventSourcingHandler
+    void on(DisclosureReviewed event) {
+        state = DisclosureState.REVIEWED;
+    }
+
+    @EventSourcingHandler
+    void on(DisclosureFlagged event) {
+        flaggedVersion = event.version();
+    }
+
+    @EventSourcingHandler
+    void on(DisclosureWithdrawn event) {
+        state = DisclosureState.WITHDRAWN;
+    }
+}

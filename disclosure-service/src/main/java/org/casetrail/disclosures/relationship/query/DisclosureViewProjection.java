@@ -1,0 +1,136 @@
+package org.casetrail.disclosures.relationship.query;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.casetrail.disclosures.relationship.api.DisclosureAmended;
+import org.casetrail.disclosures.relationship.api.DisclosureDecided;
+import org.casetrail.disclosures.relationship.api.DisclosureReviewed;
+import org.casetrail.disclosures.relationship.api.DisclosureState;
+import org.casetrail.disclosures.relationship.api.DisclosureView;
+import org.casetrail.disclosures.relationship.api.DisclosureWithdrawn;
+import org.casetrail.disclosures.relationship.api.FindMyDisclosures;
+import org.casetrail.disclosures.relationship.api.FindSchoolDisclosures;
+import org.casetrail.disclosures.relationship.api.RelationshipDeclared;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * Disclosures as their declarer and their school's Principal see them. Keyed by disclosure id and
+ * written with upserts of whole fields, so replaying an event (after a crash, or a rebuild) leaves
+ * the same document.
+ */
+@Component
+@ProcessingGroup(DisclosureViewProjection.GROUP)
+class DisclosureViewProjection {
+
+    static final String GROUP = "disclosure-view";
+    static final String COLLECTION = "disclosures";
+
+    private final MongoTemplate mongo;
+
+    DisclosureViewProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.indexOps(COLLECTION).ensureIndex(new Index().on("schoolId", Sort.Direction.ASC)
+                .on("declarerId", Sort.Direction.ASC).on("declaredAt", Sort.Direction.DESC));
+        mongo.indexOps(COLLECTION).ensureIndex(new Index().on("schoolId", Sort.Direction.ASC)
+                .on("state", Sort.Direction.ASC).on("decision", Sort.Direction.ASC));
+    }
+
+    @EventHandler
+    void on(RelationshipDeclared event) {
+        upsert(event.disclosureId(), new Update()
+                .set("schoolId", event.schoolId())
+                .set("declarerId", event.declarerId())
+                .set("version", event.version())
+                .set("details", event.details())
+                .set("declaredAt", event.declaredAt())
+                .set("updatedAt", event.declaredAt()));
+    }
+
+    @EventHandler
+    void on(DisclosureAmended event) {
+        upsert(event.disclosureId(), new Update()
+                .set("version", event.version())
+                .set("details", event.details())
+                .set("updatedAt", event.amendedAt()));
+    }
+
+    /** A new decision starts its version afresh: an earlier version's review does not carry over. */
+    @EventHandler
+    void on(DisclosureDecided event) {
+        upsert(event.disclosureId(), new Update()
+                .set("decision", event.decision())
+                .set("rule", event.rule())
+                .set("state", DisclosureState.afterDecision(event.decision()))
+                .set("reviewResult", null)
+                .set("reviewConditions", null)
+                .set("reviewRationale", null)
+                .set("reviewerId", null)
+                .set("reviewedAt", null)
+                .set("updatedAt", event.decidedAt()));
+    }
+
+    @EventHandler
+    void on(DisclosureReviewed event) {
+        upsert(event.disclosureId(), new Update()
+                .set("state", DisclosureState.REVIEWED)
+                .set("reviewResult", event.result())
+                .set("reviewConditions", event.conditions())
+                .set("reviewRationale", event.rationale())
+                .set("reviewerId", event.reviewerId())
+                .set("reviewedAt", event.reviewedAt())
+                .set("updatedAt", event.reviewedAt()));
+    }
+
+    @EventHandler
+    void on(DisclosureWithdrawn event) {
+        upsert(event.disclosureId(), new Update()
+                .set("state", DisclosureState.WITHDRAWN)
+                .set("withdrawalReason", event.reason())
+                .set("updatedAt", event.withdrawnAt()));
+    }
+
+    @QueryHandler
+    List<DisclosureView> handle(FindMyDisclosures query) {
+        return find(Criteria.where("schoolId").is(query.schoolId()).and("declarerId").is(query.declarerId()));
+    }
+
+    @QueryHandler
+    List<DisclosureView> handle(FindSchoolDisclosures query) {
+        Criteria criteria = Criteria.where("schoolId").is(query.schoolId());
+        if (query.state() != null) {
+            criteria = criteria.and("state").is(query.state());
+        }
+        if (query.decision() != null) {
+            criteria = criteria.and("decision").is(query.decision());
+        }
+        return find(criteria);
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(COLLECTION);
+    }
+
+    private void upsert(String disclosureId, Update update) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(disclosureId)), update, COLLECTION);
+    }
+
+    private List<DisclosureView> find(Criteria criteria) {
+        Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "declaredAt"));
+        return mongo.find(query, DisclosureDocument.class, COLLECTION).stream()
+                .map(d -> new DisclosureView(d.id(), d.declarerId(), d.version(), d.details(), d.decision(), d.rule(),
+                        d.state(), d.reviewResult(), d.reviewConditions(), d.reviewRationale(), d.reviewerId(),
+                        d.reviewedAt(), d.withdrawalReason(), d.declaredAt(), d.updatedAt()))
+                .toList();
+    }
+}

@@ -1,0 +1,45 @@
+package org.casetrail.disclosures.relationship.web;
+
+import org.casetrail.disclosures.relationship.api.AmendDisclosure;
+import org.casetrail.disclosures.relationship.api.DeclareRelationship;
+import org.casetrail.disclosures.relationship.api.DisclosureReceipt;
+import org.casetrail.disclosures.relationship.api.DisclosureView;
+import org.casetrail.disclosures.relationship.api.RelationshipDetails;
+import org.casetrail.disclosures.relationship.api.ReviewDisclosure;
+import org.casetrail.disclosures.relationship.api.WithdrawDisclosure;
+import org.casetrail.platform.mapping.CasetrailMapperConfig;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+
+import java.util.List;
+
+@Mapper(config = CasetrailMapperConfig.class)
+interface DisclosureMapper {
+
+    RelationshipDetails toDetails(RelationshipRequest request);
+
+    @Mapping(target = "details", source = "request")
+    DeclareRelationship toDeclare(RelationshipRequest request, String disclosureId, String schoolId, String declarerId);
+
+    @Mapping(target = "details", source = "request")
+    AmendDisclosure toAmend(RelationshipRequest request, String disclosureId, String schoolId, String declarerId);
+
+    ReviewDisclosure toReview(DisclosureRequests.ReviewRequest request, String disclosureId, String schoolId,
+                              String reviewerId);
+
+    WithdrawDisclosure toWithdraw(DisclosureRequests.WithdrawRequest request, String disclosureId, String schoolId,
+                                  String declarerId);
+
+    DisclosureResponses.DecisionResponse toResponse(DisclosureReceipt receipt);
+
+    @Mapping(target = "counterpartType", source = "details.counterpartType")
+    @Mapping(target = "counterpartName", source = "details.counterpartName")
+    @Mapping(target = "counterpartDateOfBirth", source = "details.counterpartDateOfBirth")
+    @Mapping(target = "basis", source = "details.basis")
+    @Mapping(target = "basisOther", source = "details.basisOther")
+    @Mapping(target = "platforms", source = "details.platforms")
+    @Mapping(target = "description", source = "details.description")
+    DisclosureResponses.DisclosureResponse toResponse(DisclosureView view);
+
+    List<DisclosureResponses.DisclosureResponse> toResponses(List<DisclosureView> views);
+}
