@@ -1,0 +1,104 @@
+package org.casetrail.disclosures.hostile;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.casetrail.contracts.Role;
+import org.casetrail.platform.testing.EmbeddedStack;
+import org.casetrail.platform.testing.HostileBodies;
+import org.casetrail.platform.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every POST endpoint of disclosure-service is sent broken bodies derived from ones it accepts.
+ * No answer may be a server error and nothing may be stored (OWASP API, hostile input).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(kraft = true, partitions = 1)
+class HostileInputIT {
+
+    private static final int BODIES = 10_000;
+    private static final long SEED = 20261125L;
+    private static final String SCHOOL = "school-hostile";
+    private static final String DECLARER = "hostile-declarer";
+
+    private static final String DISCLOSURE = """
+            {"counterpartType":"PARENT","counterpartName":"A Parent","basis":"FAMILY_FRIEND",
+             "platforms":["Facebook"],"description":"We were friends before their child joined"}""";
+
+    /** A body each endpoint accepts; the generator breaks it. {id} is a disclosure of the declarer. */
+    private static final Map<String, String> VALID = new LinkedHashMap<>();
+
+    static {
+        VALID.put("/api/v1/disclosures", DISCLOSURE);
+        VALID.put("/api/v1/disclosures/{id}/review", "{\"result\":\"ACKNOWLEDGED\",\"rationale\":\"r\"}");
+        VALID.put("/api/v1/disclosures/{id}/withdraw", "{\"reason\":\"ended\"}");
+        VALID.put("/api/v1/disclosures/{id}/amend", DISCLOSURE);
+        VALID.put("/api/v1/approaches", """
+                {"counterpartType":"STUDENT","counterpartName":"S","platform":"Instagram","occurredAt":"2026-01-10T20:00:00Z",
+                 "response":"I replied that I cannot connect with students","retainedCommunicationRef":"mail-1",
+                 "reportedToSeniorLeader":true}""");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MongoTemplate mongo;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void stack(DynamicPropertyRegistry registry) {
+        EmbeddedStack.register(registry, "disclosures-hostile-it", "${spring.embedded.kafka.brokers}");
+    }
+
+    @Test
+    void noHostileBodyCausesAServerErrorOrStoresAnything() throws Exception {
+        HttpResponse<String> created = send("/api/v1/disclosures", DISCLOSURE.getBytes());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String disclosureId = new ObjectMapper().readTree(created.body()).get("disclosureId").asText();
+        long eventsBefore = mongo.getCollection("domainevents").countDocuments();
+
+        HostileBodies generator = new HostileBodies(SEED);
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        int sent = 0;
+        for (Map.Entry<String, String> endpoint : VALID.entrySet()) {
+            String path = endpoint.getKey().replace("{id}", disclosureId);
+            List<byte[]> bodies = generator.from(endpoint.getValue(), BODIES / VALID.size());
+            for (int i = 0; i < bodies.size(); i++) {
+                HttpResponse<String> response = send(path, bodies.get(i));
+                statuses.merge(response.statusCode(), 1, Integer::sum);
+                assertThat(response.statusCode()).as("%s body #%d (seed %d): %s", path, i, SEED, response.body())
+                        .isLessThan(500);
+                sent++;
+            }
+        }
+
+        System.out.printf("casetrail hostile input: %d bodies to %d endpoints, statuses %s%n", sent, VALID.size(), statuses);
+        assertThat(sent).isGreaterThanOrEqualTo(10_000);
+        assertThat(mongo.getCollection("domainevents").countDocuments()).isEqualTo(eventsBefore);
+    }
+
+    private HttpResponse<String> send(String path, byte[] body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + TestTokens.token(DECLARER, SCHOOL, Role.STAFF, Role.PRINCIPAL))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
