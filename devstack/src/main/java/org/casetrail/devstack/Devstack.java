@@ -83,6 +83,7 @@ public final class Devstack implements AutoCloseable {
      * @throws DevstackException with a user-facing message (port in use, jar missing, not healthy in time)
      */
     public Devstack start() {
+        Leftovers.stop(dataDir, out);
         preflight(components);
         long stopsBefore = stops.get();
         try {
@@ -301,7 +302,7 @@ public final class Devstack implements AutoCloseable {
                     "--parent-pid", parentPid));
             default -> {
                 command.addAll(List.of(DevstackDefaults.SERVICE_HEAP, DevstackDefaults.AXON_UPDATE_CHECK_OFF,
-                        "-jar", serviceJar(c).toString()));
+                        Leftovers.marker(dataDir), "-jar", serviceJar(c).toString()));
                 env.putAll(serviceEnvironment(c));
             }
         }
