@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.casetrail.cases.lifecycle.api.*;
 import org.casetrail.cases.reference.CaseReferences;
+import org.casetrail.contracts.Actor;
 import org.casetrail.contracts.Role;
 import org.casetrail.contracts.cases.CaseCategory;
 import org.casetrail.platform.domain.DomainRuleViolation;
@@ -62,6 +63,15 @@ class Case {
     private Instant appealWindowClosesAt;
     private String appealDeciderId;
     private CaseResolution resolution;
+
+    // deadlines: when each clock started, and what was already recorded against it
+    private Instant triageClockStartedAt;
+    private Instant investigationClockStartedAt;
+    private Instant outcomeDecidedAt;
+    private int acknowledgementEscalations;
+    private boolean triageOverdue;
+    private boolean policyQueryOverdue;
+    private boolean investigationOverdue;
 
     Case() {
         // for Axon's event sourcing
@@ -516,6 +526,86 @@ class Case {
         apply(new NoteAdded(caseId, schoolId, command.noteId(), command.text(), command.actorId(), clock.instant()));
     }
 
+    // ---------------------------------------------------------------- deadlines (domain.md, "Deadlines")
+
+    /**
+     * A clock ran out, says the deadline watch. A deadline that no longer applies is ignored, not
+     * refused: the watch sends again after a crash, and may send after the clock was stopped or
+     * replaced by a newer one. Only a deadline not yet due is refused, so that it is sent again later.
+     */
+    @CommandHandler
+    void handle(RecordDeadlineMissed command, Clock clock) {
+        if (command.schoolId() == null || !command.schoolId().equals(schoolId)) {
+            throw new NotFound("case " + command.caseId());
+        }
+        requireValue(command.kind(), "kind");
+        requireValue(command.dueAt(), "dueAt");
+        Instant now = clock.instant();
+        if (now.isBefore(command.dueAt())) {
+            throw new DomainRuleViolation(CaseRules.DEADLINE_NOT_DUE, "the deadline is due at " + command.dueAt());
+        }
+        switch (command.kind()) {
+            case ACKNOWLEDGEMENT_FIRST_ESCALATION:
+                escalateAcknowledgement(1, command.dueAt(), now);
+                break;
+            case ACKNOWLEDGEMENT_SECOND_ESCALATION:
+                escalateAcknowledgement(2, command.dueAt(), now);
+                break;
+            case TRIAGE:
+                if (awaitingTriage() && !triageOverdue && !replaced(command.startedAt(), triageClockStartedAt)) {
+                    apply(new TriageOverdue(caseId, schoolId, command.dueAt(), now));
+                }
+                break;
+            case POLICY_QUERY_ANSWER:
+                // answered = triaged or closed; a reopened query is watched by the triage clock
+                if (category == CaseCategory.POLICY_QUERY && status == CaseStatus.REPORTED && !policyQueryOverdue) {
+                    apply(new PolicyQueryOverdue(caseId, schoolId, command.dueAt(), now));
+                }
+                break;
+            case INVESTIGATION:
+                if (status == CaseStatus.INVESTIGATING && !investigationOverdue
+                        && !replaced(command.startedAt(), investigationClockStartedAt)) {
+                    apply(new InvestigationOverdue(caseId, schoolId, investigatorId, command.dueAt(), now));
+                }
+                break;
+            case APPEAL_WINDOW:
+                closeForExpiredAppealWindow(command.startedAt(), now);
+                break;
+            default:
+                throw new IllegalStateException("unknown deadline " + command.kind());
+        }
+    }
+
+    /** P6: to the Principal while the DSL has not acknowledged; at most once per level, twice in all. */
+    private void escalateAcknowledgement(int level, Instant dueAt, Instant now) {
+        if (safeguarding && !acknowledged && status != CaseStatus.CLOSED && acknowledgementEscalations < level) {
+            apply(new SafeguardingAcknowledgementEscalated(caseId, schoolId, level, dueAt, now));
+        }
+    }
+
+    private void closeForExpiredAppealWindow(Instant startedAt, Instant now) {
+        if (status != CaseStatus.OUTCOME_DECIDED || appealWindowClosesAt == null || replaced(startedAt, outcomeDecidedAt)) {
+            return; // an appeal was lodged, or the case moved on
+        }
+        if (!now.isAfter(appealWindowClosesAt)) {
+            throw new DomainRuleViolation(CaseRules.APPEAL_WINDOW_STILL_OPEN,
+                    "the appeal window is open until " + appealWindowClosesAt);
+        }
+        apply(new CaseClosed(caseId, schoolId, CaseResolution.APPEAL_WINDOW_EXPIRED,
+                "the appeal window closed at " + appealWindowClosesAt + " without an appeal",
+                Actor.system("deadlines").userId(), now));
+    }
+
+    private boolean awaitingTriage() {
+        return status == CaseStatus.REPORTED || (status == CaseStatus.TRIAGED && route == null);
+    }
+
+    /** The command's clock started before the case's current one (a reopening, a new assignment): stale. */
+    private static boolean replaced(Instant commandClockStart, Instant currentClockStart) {
+        // null: a snapshot from before deadlines were tracked; nothing to compare with
+        return commandClockStart != null && currentClockStart != null && commandClockStart.isBefore(currentClockStart);
+    }
+
     // ---------------------------------------------------------------- who may, and in which state
 
     /** Another school's case does not exist for the caller. */
@@ -629,6 +719,7 @@ class Case {
         safeguarding = event.safeguarding();
         reference = event.reference();
         status = CaseStatus.REPORTED;
+        triageClockStartedAt = event.submittedAt();
         if (event.subject() != null) {
             subjectType = event.subject().type();
             subjectUserId = event.subject().userId();
@@ -660,6 +751,9 @@ class Case {
     void on(InvestigatorAssigned event) {
         status = CaseStatus.INVESTIGATING;
         investigatorId = event.investigatorId();
+        // each assignment gives the (new) investigator the full period
+        investigationClockStartedAt = event.assignedAt();
+        investigationOverdue = false;
     }
 
     @EventSourcingHandler
@@ -691,6 +785,7 @@ class Case {
         outcome = event.outcome();
         outcomeDecidedBy = event.decidedBy();
         appealWindowClosesAt = event.appealWindowClosesAt();
+        outcomeDecidedAt = event.decidedAt();
     }
 
     @EventSourcingHandler
@@ -727,6 +822,28 @@ class Case {
         hearingHeld = false;
         outcome = null;
         appealWindowClosesAt = null;
+        triageClockStartedAt = event.reopenedAt();
+        triageOverdue = false;
+    }
+
+    @EventSourcingHandler
+    void on(SafeguardingAcknowledgementEscalated event) {
+        acknowledgementEscalations = Math.max(acknowledgementEscalations, event.level());
+    }
+
+    @EventSourcingHandler
+    void on(TriageOverdue event) {
+        triageOverdue = true;
+    }
+
+    @EventSourcingHandler
+    void on(PolicyQueryOverdue event) {
+        policyQueryOverdue = true;
+    }
+
+    @EventSourcingHandler
+    void on(InvestigationOverdue event) {
+        investigationOverdue = true;
     }
 
     private void close(CaseResolution how) {

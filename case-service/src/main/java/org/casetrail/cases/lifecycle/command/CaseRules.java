@@ -55,6 +55,9 @@ final class CaseRules {
     static final String VARIED_NEEDS_OUTCOME = "VARIED_NEEDS_OUTCOME";
     static final String VARIED_OUTCOME_ONLY_WHEN_VARIED = "VARIED_OUTCOME_ONLY_WHEN_VARIED";
 
+    // deadlines
+    static final String DEADLINE_NOT_DUE = "DEADLINE_NOT_DUE";
+
     private CaseRules() {
     }
 }
