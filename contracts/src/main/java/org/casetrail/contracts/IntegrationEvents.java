@@ -24,6 +24,14 @@ public final class IntegrationEvents {
     /** Every published integration event type. Adding one here is what makes it known. */
     public static final List<Class<? extends IntegrationEvent>> ALL = List.of(
             ConcernReported.class,
+            org.casetrail.contracts.cases.CaseTriaged.class,
+            org.casetrail.contracts.cases.InvestigatorAssigned.class,
+            org.casetrail.contracts.cases.HearingScheduled.class,
+            org.casetrail.contracts.cases.OutcomeDecided.class,
+            org.casetrail.contracts.cases.AppealDecided.class,
+            org.casetrail.contracts.cases.CaseClosed.class,
+            org.casetrail.contracts.cases.ConcernWithdrawn.class,
+            org.casetrail.contracts.cases.CaseReopened.class,
             DirectoryUserChanged.class,
             DisclosureFlagged.class);
 

@@ -4,7 +4,10 @@ import org.casetrail.contracts.IntegrationEvent;
 import org.casetrail.contracts.IntegrationEventType;
 import org.casetrail.contracts.Role;
 
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The whole current state of one directory user. Published on a compacted topic keyed by
@@ -19,4 +22,14 @@ public record DirectoryUserChanged(
         String email,
         Set<Role> roles,
         boolean active) implements IntegrationEvent {
+
+    // Roles in name order, so the JSON form is the same on every JVM: a HashSet of enums iterates in
+    // identity-hash order, which made the committed sample's round trip depend on class-loading history.
+    public DirectoryUserChanged {
+        if (roles != null) {
+            Set<Role> ordered = new TreeSet<>(Comparator.comparing(Role::name));
+            ordered.addAll(roles);
+            roles = Collections.unmodifiableSet(ordered);
+        }
+    }
 }

@@ -5,9 +5,10 @@ import org.casetrail.contracts.EventEnvelope;
 import org.casetrail.contracts.IntegrationEvent;
 import org.casetrail.contracts.IntegrationEvents;
 import org.casetrail.contracts.Topics;
-import org.casetrail.contracts.cases.ConcernReported;
 import org.casetrail.notifications.inbox.Inbox;
 import org.casetrail.notifications.inbox.InboxEntry;
+import org.casetrail.notifications.routing.Audience;
+import org.casetrail.notifications.routing.CaseParties;
 import org.casetrail.notifications.routing.RoutingTable;
 import org.casetrail.platform.kafka.PoisonMessage;
 import org.casetrail.platform.kafka.ProcessedEventLog;
@@ -56,23 +57,29 @@ class CaseEventsConsumer {
         if (payload.isEmpty()) {
             // A newer producer's event this build does not route yet; not an error.
             log.debug("no routing for {} {}", envelope.eventType(), envelope.eventId());
-        } else if (payload.get() instanceof ConcernReported concern) {
-            notify(envelope, concern);
+        } else {
+            Optional<CaseParties> parties = RoutingTable.partiesOf(payload.get());
+            if (parties.isPresent()) {
+                notify(envelope, payload.get(), parties.get());
+            }
         }
         processed.markProcessed(CONSUMER, envelope.eventId());
     }
 
-    private void notify(EventEnvelope envelope, ConcernReported concern) {
-        for (RoutingTable.Route route : RoutingTable.routesFor(concern)) {
-            Set<String> people = recipients.of(route, envelope.schoolId(), concern);
-            if (people.isEmpty()) {
+    private void notify(EventEnvelope envelope, IntegrationEvent event, CaseParties parties) {
+        for (RoutingTable.Route route : RoutingTable.routesFor(event)) {
+            Set<String> people = recipients.of(route, envelope.schoolId(), parties);
+            if (people.isEmpty() && route.audience().stream().noneMatch(Audience.HoldersOf.class::isInstance)) {
+                // A named person the event does not name (no investigator yet at a first triage): expected.
+                log.debug("nobody named for '{}' (case {})", route.description(), parties.caseId());
+            } else if (people.isEmpty()) {
                 log.warn("nobody to tell for '{}' in school {} (case {})", route.description(), envelope.schoolId(),
-                        concern.caseId());
+                        parties.caseId());
             }
             for (String person : people) {
                 inbox.deliver(new InboxEntry(Inbox.idFor(envelope.eventId(), person, route.type().name()),
-                        envelope.schoolId(), person, route.type(), route.urgency(), concern.caseId(), null,
-                        concern.reference(), envelope.eventId(), clock.instant(), null, null));
+                        envelope.schoolId(), person, route.type(), route.urgency(), parties.caseId(), null,
+                        parties.reference(), envelope.eventId(), clock.instant(), null, null));
             }
         }
     }

@@ -2,7 +2,11 @@ package org.casetrail.notifications.routing;
 
 import org.casetrail.contracts.Role;
 
-/** Who a routing row addresses: every holder of a role in the school, or the reporter. */
+/**
+ * Who a routing row addresses: every holder of a role in the school, or a person the event names
+ * (the reporter, the assigned investigator, the subject). The subject is addressed only from the
+ * hearing notice on; see {@link RoutingTable}.
+ */
 public sealed interface Audience {
 
     record HoldersOf(Role role) implements Audience {
@@ -11,11 +15,25 @@ public sealed interface Audience {
     record Reporter() implements Audience {
     }
 
+    record Investigator() implements Audience {
+    }
+
+    record Subject() implements Audience {
+    }
+
     static Audience holdersOf(Role role) {
         return new HoldersOf(role);
     }
 
     static Audience reporter() {
         return new Reporter();
+    }
+
+    static Audience investigator() {
+        return new Investigator();
+    }
+
+    static Audience subject() {
+        return new Subject();
     }
 }

@@ -5,5 +5,21 @@ public enum NotificationType {
     /** A new concern to act on, for the people domain.md's routing table names. */
     CONCERN_REPORTED,
     /** The reporter's own receipt: status only, no content. */
-    REPORT_RECEIVED
+    REPORT_RECEIVED,
+    /** A case the recipient investigates was triaged. */
+    CASE_TRIAGED,
+    /** The recipient was assigned to investigate a case. */
+    INVESTIGATOR_ASSIGNED,
+    /** The subject's written notice of a disciplinary hearing: the first time the subject hears of the case. */
+    HEARING_NOTICE,
+    /** A hearing was scheduled, for HR. */
+    HEARING_SCHEDULED,
+    /** The hearing's outcome was decided (the outcome itself is read in the case, not here). */
+    OUTCOME_DECIDED,
+    /** The appeal was decided (the decision itself is read in the case, not here). */
+    APPEAL_DECIDED,
+    /** The reporter's report was closed: status only, no content. */
+    REPORT_CLOSED,
+    /** The reporter's closed report was reopened: status only, no content. */
+    REPORT_REOPENED
 }

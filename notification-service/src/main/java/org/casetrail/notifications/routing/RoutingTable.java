@@ -1,54 +1,182 @@
 package org.casetrail.notifications.routing;
 
+import org.casetrail.contracts.IntegrationEvent;
 import org.casetrail.contracts.Role;
+import org.casetrail.contracts.cases.AppealDecided;
 import org.casetrail.contracts.cases.CaseCategory;
+import org.casetrail.contracts.cases.CaseClosed;
+import org.casetrail.contracts.cases.CaseReopened;
+import org.casetrail.contracts.cases.CaseTriaged;
 import org.casetrail.contracts.cases.ConcernReported;
+import org.casetrail.contracts.cases.ConcernWithdrawn;
+import org.casetrail.contracts.cases.HearingScheduled;
+import org.casetrail.contracts.cases.InvestigatorAssigned;
+import org.casetrail.contracts.cases.OutcomeDecided;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * domain.md's routing table as data, one row per line of that table, so it can be read against the
- * design and tested row by row. Recipients are resolved by role within the school elsewhere; the
- * subject of a case is never among them. Several rows may match one concern (a conduct concern with
- * a safeguarding aspect reaches the DSLs, the Principal and HR); a person matched twice gets one entry,
- * the first row's, because inbox ids derive from event, person and type.
+ * design and tested row by row. Role holders are resolved within the school elsewhere, and the people
+ * a case event names (reporter, investigator, subject) are taken from the event. Several rows may
+ * match one event (a conduct concern with a safeguarding aspect reaches the DSLs, the Principal and
+ * HR); a person matched twice by rows of one type gets one entry, the first row's, because inbox ids
+ * derive from event, person and type.
+ *
+ * <p>The subject of a case is never reached through a role they hold or a part they play, and is
+ * addressed as the subject only by the hearing notice and the events after it
+ * ({@link #SUBJECT_MAY_BE_TOLD}); a row addressing the subject on any other event is refused when
+ * this class loads.
+ *
+ * <p>Not routed yet: domain.md's rows for overdue or escalated deadlines (case-service does not
+ * publish deadline events yet) and for disclosures and repeated approaches (notification-service
+ * does not consume the disclosure topic yet).
  */
 public final class RoutingTable {
 
-    /** One row: for a concern matching {@code when}, tell {@code audience} with this type and urgency. */
-    public record Route(String description, Predicate<ConcernReported> when, List<Audience> audience,
-                        NotificationType type, Urgency urgency) {
+    /** One row: for an event of type {@code on} matching {@code when}, tell {@code audience}. */
+    public record Route(String description, Class<? extends IntegrationEvent> on, Predicate<IntegrationEvent> when,
+                        List<Audience> audience, NotificationType type, Urgency urgency) {
+
+        public boolean matches(IntegrationEvent event) {
+            return on.isInstance(event) && when.test(event);
+        }
     }
 
-    public static final List<Route> CONCERN_REPORTED = List.of(
-            new Route("concern reported, SAFEGUARDING or safeguarding = true → all DSLs and the Principal, urgent (P6)",
-                    ConcernReported::safeguarding,
+    /** The events that may reach the subject: the written hearing notice, and what follows it. */
+    public static final Set<Class<? extends IntegrationEvent>> SUBJECT_MAY_BE_TOLD =
+            Set.of(HearingScheduled.class, OutcomeDecided.class, AppealDecided.class);
+
+    public static final List<Route> ROUTES = List.of(
+            row("concern reported, SAFEGUARDING or safeguarding = true → all DSLs and the Principal, urgent (P6)",
+                    ConcernReported.class, ConcernReported::safeguarding,
                     List.of(Audience.holdersOf(Role.DSL), Audience.holdersOf(Role.PRINCIPAL)),
                     NotificationType.CONCERN_REPORTED, Urgency.URGENT),
-            new Route("concern reported, STAFF_CONDUCT → Principal and HR (P4)",
-                    c -> c.category() == CaseCategory.STAFF_CONDUCT,
+            row("concern reported, STAFF_CONDUCT → Principal and HR (P4)",
+                    ConcernReported.class, c -> c.category() == CaseCategory.STAFF_CONDUCT,
                     List.of(Audience.holdersOf(Role.PRINCIPAL), Audience.holdersOf(Role.HR)),
                     NotificationType.CONCERN_REPORTED, Urgency.NORMAL),
-            new Route("concern reported, ABUSE_OF_STAFF → Principal (P14)",
-                    c -> c.category() == CaseCategory.ABUSE_OF_STAFF,
+            row("concern reported, ABUSE_OF_STAFF → Principal (P14)",
+                    ConcernReported.class, c -> c.category() == CaseCategory.ABUSE_OF_STAFF,
                     List.of(Audience.holdersOf(Role.PRINCIPAL)),
                     NotificationType.CONCERN_REPORTED, Urgency.NORMAL),
             // domain.md's table has no row for policy queries; P3 sends them to a supervisor to be
             // resolved swiftly, and the Principal triages every case, so the Principal is told.
-            new Route("concern reported, POLICY_QUERY → Principal (P3)",
-                    c -> c.category() == CaseCategory.POLICY_QUERY,
+            row("concern reported, POLICY_QUERY → Principal (P3)",
+                    ConcernReported.class, c -> c.category() == CaseCategory.POLICY_QUERY,
                     List.of(Audience.holdersOf(Role.PRINCIPAL)),
                     NotificationType.CONCERN_REPORTED, Urgency.NORMAL),
-            new Route("report received → the reporter, status only",
-                    c -> true,
+            row("report received → the reporter, status only",
+                    ConcernReported.class, c -> true,
                     List.of(Audience.reporter()),
-                    NotificationType.REPORT_RECEIVED, Urgency.NORMAL));
+                    NotificationType.REPORT_RECEIVED, Urgency.NORMAL),
+            // At a first triage nobody is assigned yet, so this row usually reaches nobody; after a
+            // reopening the case keeps its investigator, who learns that it was triaged again.
+            row("case triaged → the assigned investigator",
+                    CaseTriaged.class, e -> true,
+                    List.of(Audience.investigator()),
+                    NotificationType.CASE_TRIAGED, Urgency.NORMAL),
+            row("investigator assigned → the assigned investigator",
+                    InvestigatorAssigned.class, e -> true,
+                    List.of(Audience.investigator()),
+                    NotificationType.INVESTIGATOR_ASSIGNED, Urgency.NORMAL),
+            row("hearing scheduled → the subject (the written notice)",
+                    HearingScheduled.class, e -> true,
+                    List.of(Audience.subject()),
+                    NotificationType.HEARING_NOTICE, Urgency.NORMAL),
+            row("hearing scheduled → HR",
+                    HearingScheduled.class, e -> true,
+                    List.of(Audience.holdersOf(Role.HR)),
+                    NotificationType.HEARING_SCHEDULED, Urgency.NORMAL),
+            row("outcome decided → the subject and HR",
+                    OutcomeDecided.class, e -> true,
+                    List.of(Audience.subject(), Audience.holdersOf(Role.HR)),
+                    NotificationType.OUTCOME_DECIDED, Urgency.NORMAL),
+            row("appeal decided → the subject and HR",
+                    AppealDecided.class, e -> true,
+                    List.of(Audience.subject(), Audience.holdersOf(Role.HR)),
+                    NotificationType.APPEAL_DECIDED, Urgency.NORMAL),
+            // An appeal decision closes the case; there is no separate closing event for it.
+            row("report closed (appeal decided) → the reporter, status only",
+                    AppealDecided.class, e -> true,
+                    List.of(Audience.reporter()),
+                    NotificationType.REPORT_CLOSED, Urgency.NORMAL),
+            row("report closed → the reporter, status only",
+                    CaseClosed.class, e -> true,
+                    List.of(Audience.reporter()),
+                    NotificationType.REPORT_CLOSED, Urgency.NORMAL),
+            row("report closed (withdrawn) → the reporter, status only",
+                    ConcernWithdrawn.class, e -> true,
+                    List.of(Audience.reporter()),
+                    NotificationType.REPORT_CLOSED, Urgency.NORMAL),
+            // Not in domain.md's table: a reporter told "closed" would otherwise never learn the case
+            // is open again. Status only, like the receipt and the closing.
+            row("report reopened → the reporter, status only",
+                    CaseReopened.class, e -> true,
+                    List.of(Audience.reporter()),
+                    NotificationType.REPORT_REOPENED, Urgency.NORMAL));
+
+    static {
+        for (Route route : ROUTES) {
+            if (route.audience().contains(Audience.subject()) && !SUBJECT_MAY_BE_TOLD.contains(route.on())) {
+                throw new IllegalStateException("'" + route.description()
+                        + "' addresses the subject before the hearing notice");
+            }
+        }
+    }
 
     private RoutingTable() {
     }
 
-    public static List<Route> routesFor(ConcernReported concern) {
-        return CONCERN_REPORTED.stream().filter(route -> route.when().test(concern)).toList();
+    public static List<Route> routesFor(IntegrationEvent event) {
+        return ROUTES.stream().filter(route -> route.matches(event)).toList();
+    }
+
+    /** The case and people a case event names, or empty for an event that is not about a case. */
+    public static Optional<CaseParties> partiesOf(IntegrationEvent event) {
+        boolean told = SUBJECT_MAY_BE_TOLD.contains(event.getClass());
+        if (event instanceof ConcernReported e) {
+            return parties(e.caseId(), e.reference(), e.reporterId(), e.subjectUserId(), null, told);
+        }
+        if (event instanceof CaseTriaged e) {
+            return parties(e.caseId(), e.reference(), null, e.subjectUserId(), e.investigatorId(), told);
+        }
+        if (event instanceof InvestigatorAssigned e) {
+            return parties(e.caseId(), e.reference(), null, e.subjectUserId(), e.investigatorId(), told);
+        }
+        if (event instanceof HearingScheduled e) {
+            return parties(e.caseId(), e.reference(), null, e.subjectUserId(), e.investigatorId(), told);
+        }
+        if (event instanceof OutcomeDecided e) {
+            return parties(e.caseId(), e.reference(), null, e.subjectUserId(), null, told);
+        }
+        if (event instanceof AppealDecided e) {
+            return parties(e.caseId(), e.reference(), e.reporterId(), e.subjectUserId(), null, told);
+        }
+        if (event instanceof CaseClosed e) {
+            return parties(e.caseId(), e.reference(), e.reporterId(), e.subjectUserId(), null, told);
+        }
+        if (event instanceof ConcernWithdrawn e) {
+            return parties(e.caseId(), e.reference(), e.reporterId(), e.subjectUserId(), null, told);
+        }
+        if (event instanceof CaseReopened e) {
+            return parties(e.caseId(), e.reference(), e.reporterId(), e.subjectUserId(), e.investigatorId(), told);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<CaseParties> parties(String caseId, String reference, String reporterId,
+                                                 String subjectUserId, String investigatorId, boolean subjectMayBeTold) {
+        return Optional.of(new CaseParties(caseId, reference, reporterId, subjectUserId, investigatorId,
+                subjectMayBeTold));
+    }
+
+    private static <E extends IntegrationEvent> Route row(String description, Class<E> on, Predicate<? super E> when,
+                                                          List<Audience> audience, NotificationType type,
+                                                          Urgency urgency) {
+        return new Route(description, on, event -> when.test(on.cast(event)), audience, type, urgency);
     }
 }

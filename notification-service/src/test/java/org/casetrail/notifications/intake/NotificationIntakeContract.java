@@ -17,7 +17,11 @@ import org.casetrail.contracts.IntegrationEvents;
 import org.casetrail.contracts.Role;
 import org.casetrail.contracts.Topics;
 import org.casetrail.contracts.cases.CaseCategory;
+import org.casetrail.contracts.cases.CaseClosed;
+import org.casetrail.contracts.cases.CaseResolution;
 import org.casetrail.contracts.cases.ConcernReported;
+import org.casetrail.contracts.cases.HearingScheduled;
+import org.casetrail.contracts.cases.InvestigatorAssigned;
 import org.casetrail.contracts.directory.DirectoryUserChanged;
 import org.casetrail.platform.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,6 +119,52 @@ abstract class NotificationIntakeContract {
         // Once the later event is in, the duplicate before it has certainly been consumed.
         awaitOne(dsl1, marker, "CONCERN_REPORTED");
         assertThat(entries(dsl1, caseId, "CONCERN_REPORTED")).hasSize(1);
+    }
+
+    @Test
+    void aHearingNoticeReachesTheSubjectAndHrButNobodyElse() throws Exception {
+        String hr = user(school, Role.HR, Role.STAFF);
+        String subject = user(school, Role.STAFF);
+        String investigator = user(school, Role.INVESTIGATOR, Role.STAFF);
+        String caseId = UUID.randomUUID().toString();
+        Instant hearingAt = Instant.parse("2026-12-07T14:00:00Z");
+        send(Topics.CASE_EVENTS, caseId, envelope(new HearingScheduled(caseId, "CT-2026-000042",
+                CaseCategory.STAFF_CONDUCT, false, subject, investigator, principal, hearingAt, Instant.now(), true),
+                "Case", caseId, 6));
+
+        JsonNode notice = awaitOne(subject, caseId, "HEARING_NOTICE");
+        assertThat(notice.get("urgency").asText()).isEqualTo("NORMAL");
+        assertThat(notice.get("reference").asText()).isEqualTo("CT-2026-000042");
+        awaitOne(hr, caseId, "HEARING_SCHEDULED");
+        assertThat(entries(subject, caseId, "HEARING_SCHEDULED")).isEmpty();
+        assertThat(inbox(hr)).hasSize(1);
+        assertThat(inbox(subject)).hasSize(1);
+        assertThat(inbox(investigator)).isEmpty();
+        assertThat(inbox(principal)).isEmpty();
+        assertThat(inbox(colleague)).isEmpty();
+    }
+
+    @Test
+    void anAssignmentReachesTheInvestigatorAndAClosingTheReporterButTheSubjectHearsNothing() throws Exception {
+        String hr = user(school, Role.HR, Role.STAFF);
+        String reporter = user(school, Role.STAFF);
+        String subject = user(school, Role.STAFF);
+        String investigator = user(school, Role.INVESTIGATOR, Role.STAFF);
+        String caseId = UUID.randomUUID().toString();
+        send(Topics.CASE_EVENTS, caseId, concern(caseId, CaseCategory.STAFF_CONDUCT, false, reporter, subject));
+        send(Topics.CASE_EVENTS, caseId, envelope(new InvestigatorAssigned(caseId, "CT-2026-000042",
+                CaseCategory.STAFF_CONDUCT, false, investigator, subject, Instant.now()), "Case", caseId, 2));
+        send(Topics.CASE_EVENTS, caseId, envelope(new CaseClosed(caseId, "CT-2026-000042", CaseCategory.STAFF_CONDUCT,
+                false, reporter, subject, CaseResolution.NO_CASE_TO_ANSWER, Instant.now()), "Case", caseId, 4));
+
+        assertThat(awaitOne(investigator, caseId, "INVESTIGATOR_ASSIGNED").get("urgency").asText()).isEqualTo("NORMAL");
+        // One partition, in order: once the closing is in, everything before it has been routed.
+        awaitOne(reporter, caseId, "REPORT_CLOSED");
+        awaitOne(hr, caseId, "CONCERN_REPORTED");
+        assertThat(inbox(subject)).isEmpty();
+        assertThat(inbox(investigator)).hasSize(1);
+        assertThat(inbox(reporter)).extracting(n -> n.get("type").asText())
+                .containsExactlyInAnyOrder("REPORT_RECEIVED", "REPORT_CLOSED");
     }
 
     @Test
