@@ -38,6 +38,8 @@ class CaseDetailProjection {
 
     static final String GROUP = "case-detail";
     static final String COLLECTION = "case_details";
+    static final String OVERDUE = "overdueKinds";
+    private static final String ACKNOWLEDGEMENT = "ACKNOWLEDGEMENT";
 
     private static final ObjectMapper DATA = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -55,6 +57,7 @@ class CaseDetailProjection {
         }
         List<Bson> updates = new ArrayList<>(stateOf(event));
         StatusTransitions.after(event).ifPresent(status -> updates.add(status(status)));
+        updates.addAll(overdueOf(event));
         updates.add(Updates.set("history." + key(message.getSequenceNumber()), step(event, message)));
         mongo.getCollection(COLLECTION).updateOne(Filters.eq("_id", message.getAggregateIdentifier()),
                 Updates.combine(updates), new UpdateOptions().upsert(true));
@@ -112,6 +115,49 @@ class CaseDetailProjection {
         return set;
     }
 
+    /**
+     * Which clocks of the case have run out and are still running: set when a deadline fires, cleared
+     * when the work it waited for is done or the case closes. The case list's {@code overdue}.
+     */
+    private static List<Bson> overdueOf(Object event) {
+        if (event instanceof TriageOverdue) {
+            return List.of(Updates.addToSet(OVERDUE, DeadlineKind.TRIAGE.name()));
+        } else if (event instanceof PolicyQueryOverdue) {
+            return List.of(Updates.addToSet(OVERDUE, DeadlineKind.POLICY_QUERY_ANSWER.name()));
+        } else if (event instanceof InvestigationOverdue) {
+            return List.of(Updates.addToSet(OVERDUE, DeadlineKind.INVESTIGATION.name()));
+        } else if (event instanceof SafeguardingAcknowledgementEscalated) {
+            return List.of(Updates.addToSet(OVERDUE, ACKNOWLEDGEMENT));
+        } else if (event instanceof SafeguardingAcknowledged) {
+            return List.of(Updates.pull(OVERDUE, ACKNOWLEDGEMENT));
+        } else if (event instanceof CaseTriaged) {
+            return List.of(Updates.pullAll(OVERDUE, List.of(DeadlineKind.TRIAGE.name(), DeadlineKind.POLICY_QUERY_ANSWER.name())));
+        } else if (event instanceof FindingsRecorded) {
+            return List.of(Updates.pull(OVERDUE, DeadlineKind.INVESTIGATION.name()));
+        } else if (event instanceof InformalActionTaken || event instanceof AppealDecided || event instanceof CaseClosed
+                || event instanceof ConcernWithdrawn) {
+            return List.of(Updates.set(OVERDUE, List.of()));
+        }
+        return List.of();
+    }
+
+    /** Who may see a stored case: the same rule the aggregate applies to commands. */
+    static boolean visible(Document doc, String actorId, java.util.Set<org.casetrail.contracts.Role> roles) {
+        if (doc.getString("category") == null) {
+            return false;
+        }
+        Document subject = doc.get("subject", Document.class);
+        List<String> named = new ArrayList<>();
+        for (String field : List.of("investigatorId", "hearingDecisionMakerId", "appealDeciderId")) {
+            if (doc.getString(field) != null) {
+                named.add(doc.getString(field));
+            }
+        }
+        return CaseAccess.maySee(actorId, roles, CaseCategory.valueOf(doc.getString("category")),
+                Boolean.TRUE.equals(doc.getBoolean("safeguarding")), subject == null ? null : subject.getString("userId"),
+                named);
+    }
+
     private static Bson status(CaseStatus status) {
         return Updates.set("status", status.name());
     }
@@ -141,7 +187,8 @@ class CaseDetailProjection {
     @QueryHandler
     Optional<CaseDetailView> handle(FindCaseDetail query) {
         Document doc = mongo.getCollection(COLLECTION).find(Filters.eq("_id", query.caseId())).first();
-        if (doc == null || !query.schoolId().equals(doc.getString("schoolId")) || doc.getString("category") == null) {
+        if (doc == null || !query.schoolId().equals(doc.getString("schoolId"))
+                || !visible(doc, query.actorId(), query.actorRoles())) {
             return Optional.empty();
         }
         CaseCategory category = CaseCategory.valueOf(doc.getString("category"));
@@ -149,16 +196,6 @@ class CaseDetailProjection {
         Document subjectDoc = doc.get("subject", Document.class);
         Subject subject = subjectDoc == null ? null : new Subject(SubjectType.valueOf(subjectDoc.getString("type")),
                 subjectDoc.getString("userId"), subjectDoc.getString("name"));
-        List<String> named = new ArrayList<>();
-        for (String field : List.of("investigatorId", "hearingDecisionMakerId", "appealDeciderId")) {
-            if (doc.getString(field) != null) {
-                named.add(doc.getString(field));
-            }
-        }
-        if (!CaseAccess.maySee(query.actorId(), query.actorRoles(), category, safeguarding,
-                subject == null ? null : subject.userId(), named)) {
-            return Optional.empty();
-        }
         return Optional.of(new CaseDetailView(doc.getString("_id"), doc.getString("reference"), category, safeguarding,
                 enumOf(CaseStatus.class, doc.getString("status")), enumOf(TriageRoute.class, doc.getString("route")),
                 enumOf(Severity.class, doc.getString("severity")), doc.getString("summary"), doc.getString("details"),
