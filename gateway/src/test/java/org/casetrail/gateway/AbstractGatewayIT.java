@@ -228,6 +228,29 @@ abstract class AbstractGatewayIT {
     }
 
     @Test
+    void aTokenStopsWorkingWhenItsHoldersRolesChangeOrTheyAreDeactivated() throws Exception {
+        String admin = token("ada.admin");
+        String gwen = DirectoryUser.idFor("demo-school", "gwen.governor");
+        String before = token("gwen.governor");
+        assertThat(get("/api/v1/me", before, Map.of()).statusCode()).isEqualTo(200);
+
+        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/directory/users/" + gwen + "/roles"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"roles\":[\"GOVERNOR\",\"STAFF\"]}"))).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> stale = get("/api/v1/me", before, Map.of());
+        assertThat(stale.statusCode()).as("a token claiming roles the user no longer has").isEqualTo(401);
+        assertThat(stale.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        String after = token("gwen.governor");
+        assertThat(get("/api/v1/me", after, Map.of()).statusCode()).isEqualTo(200);
+
+        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/directory/users/" + gwen))
+                .header("Authorization", "Bearer " + admin).DELETE()).statusCode()).isEqualTo(204);
+        assertThat(get("/api/v1/me", after, Map.of()).statusCode()).as("a deactivated user's token").isEqualTo(401);
+        assertThat(get("/api/v1/cases", after, Map.of()).statusCode()).as("nor is it routed").isEqualTo(401);
+    }
+
+    @Test
     void directoryTopicHoldsEveryDemoUser() {
         Set<String> demoIds = DemoDirectorySeeder.DEMO_USERS.stream().map(DemoDirectorySeeder.DemoUser::userId)
                 .collect(Collectors.toSet());

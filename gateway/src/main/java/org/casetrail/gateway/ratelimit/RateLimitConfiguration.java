@@ -42,7 +42,7 @@ class RateLimitConfiguration {
     FilterRegistrationBean<RateLimitFilter> perUserRateLimit(RateLimitProperties properties, ObjectMapper mapper) {
         RateLimiter limiter = new RateLimiter(properties.perUser(), properties.trackedKeys());
         return registration(new RateLimitFilter(limiter, request -> authenticatedUser(), mapper),
-                SecurityProperties.DEFAULT_FILTER_ORDER + 1, "/api/*");
+                SecurityProperties.DEFAULT_FILTER_ORDER + 2, "/api/*");
     }
 
     private static String authenticatedUser() {
