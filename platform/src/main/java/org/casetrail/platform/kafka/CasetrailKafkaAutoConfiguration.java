@@ -11,6 +11,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -60,6 +63,27 @@ public class CasetrailKafkaAutoConfiguration {
             topics.add(deadLetterOf(topic, properties));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    /**
+     * Replay of dead letters, for the topics this service consumes (casetrail.kafka.consumed-topics);
+     * absent when it consumes none.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "casetrail.kafka.consumed-topics[0]")
+    DeadLetterReplay deadLetterReplay(org.springframework.boot.autoconfigure.kafka.KafkaProperties kafka,
+                                      KafkaTemplate<String, String> template, KafkaProperties properties,
+                                      @Value("${spring.application.name}") String application) {
+        return new DeadLetterReplay(kafka.buildConsumerProperties(null), template,
+                java.util.Set.copyOf(properties.consumedTopics()), application + "-dead-letter-replay",
+                properties.publishTimeout(), java.time.Duration.ofSeconds(2));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "casetrail.kafka.consumed-topics[0]")
+    @ConditionalOnWebApplication
+    DeadLetterController deadLetterController(DeadLetterReplay replay) {
+        return new DeadLetterController(replay);
     }
 
     private static NewTopic deadLetterOf(String topic, KafkaProperties properties) {

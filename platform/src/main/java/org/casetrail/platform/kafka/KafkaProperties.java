@@ -11,6 +11,7 @@ import java.util.List;
  *                       a service declares the topics it consumes as well as those it produces, so that
  *                       whichever starts first creates them with the same partitions
  * @param compactedTopics likewise, but log-compacted: the latest value per key is kept for ever
+ * @param consumedTopics  the topics this service consumes; their dead letters can be replayed by an ADMIN
  * @param partitions     partitions of each created topic; keys (aggregate ids) keep per-aggregate order
  * @param replicas       replication factor of created topics (1 on the devstack, 3 in production)
  * @param publishTimeout how long a publish waits for the broker's acknowledgement before failing
@@ -19,6 +20,7 @@ import java.util.List;
 @ConfigurationProperties("casetrail.kafka")
 public record KafkaProperties(@DefaultValue List<String> topics,
                               @DefaultValue List<String> compactedTopics,
+                              @DefaultValue List<String> consumedTopics,
                               @DefaultValue("3") int partitions,
                               @DefaultValue("1") short replicas,
                               @DefaultValue("10s") Duration publishTimeout,
