@@ -1,0 +1,61 @@
+package org.casetrail.bench;
+
+/**
+ * The hand-written part of docs/benchmarks.md: why the figures look as they do. It describes
+ * mechanisms, not one run's numbers (those are in the generated sections above it).
+ */
+final class Analysis {
+
+    private Analysis() {
+    }
+
+    static final String TEXT = """
+            ## Analysis
+
+            **Why the extension collapses.** mongo-java-server uses an index only for a filter that is
+            exactly `{_id: <value>}` (and `_id $in`); it ignores non-unique secondary indexes (the log says
+            so for the extension's `timestamp, sequenceNumber` index) and scans for everything else. The
+            Axon Mongo extension loads an aggregate with `find({aggregateIdentifier})` and tracks with
+            timestamp ranges, so every command and every tracking batch reads the whole `domainevents`
+            collection: its cost grows linearly with the store (and worse once the H2 pages no longer stay
+            hot). The plain driver with the same query shape (the first "limit" row) collapses the same
+            way, which is why "50% of raw read+insert" is judged here against the faster, `_id`-keyed raw
+            shape: a target measured against a baseline that itself collapses would prove nothing.
+
+            **Why casetrail's engine does not.** Every hot operation of `CasetrailMongoEventStorageEngine`
+            is an exact `_id` lookup, an `_id $in` list or an `_id`-unique insert (ADR 0001): a command
+            reads the aggregate's stream document and its events by `_id`, and writes the counter, the
+            event documents, one commit document (whose unique `_id` is the optimistic lock) and the stream
+            document. Its latency follows the raw `_id` read+insert row, not the store's size. It stays
+            below that raw limit because it makes four writes per command where the raw loop makes one,
+            and each write is an H2 commit on this server; it also deserializes the aggregate's events and
+            goes through Axon's unit of work.
+
+            **Rebuild.** Near the head, the engine reads the global order in `_id $in` windows (500 ids),
+            which on this server run at roughly 13–18k documents/s whatever the size. A processor that is
+            behind by more than half of the store (a replay, a new read model) instead reads it with one
+            sorted cursor, chunk by chunk, applying the same commit checks and gap rules, because one
+            sorted scan beats many lookups when most documents are wanted anyway. Its speed is then the raw
+            scan's minus Jackson deserialization and the commit look-ups (`_id $in` of the chunk's commit
+            documents). The scan itself is not size-independent on this server: it sorts the whole
+            collection in memory, so both the limit and the rebuild slow down as the store grows.
+            Before the replay cursor existed, the rebuild reached 0.11 (10,000 events) and 0.40 (100,000)
+            of the raw scan in the run of 2026-11-25 12:25.
+
+            **Noise.** The machine has 2 cores shared with other builds; the same measurement differed by up
+            to 2× between runs (for example raw insert-only and the sorted scan). Compare the columns of one
+            run, not runs with each other, and read single-digit differences as noise. For reference, the
+            run of 2026-11-25 12:25 (load average about 5, before the replay cursor; figures in ADR 0001)
+            gave the engine 352 and 299 commands/s at 10,000 and 100,000 events, 0.83 and 0.84 of the raw
+            `_id` read+insert limit, p50 2.11 and 2.57 ms (1.22×); a later run on a machine with a load
+            average of 10–36 gave 0.61 and 0.48 (p99s of 40–85 ms on both sides show the contention).
+
+            **Not measured.** Commands through the gateway over HTTP with 32 concurrent clients, and event
+            stored → notification recorded, need the whole devstack (Kafka and four services) and are not
+            part of this benchmark yet. A run at 1,000,000 events takes well over ten minutes on this machine
+            (pre-fill ~2,000–2,500 events/s per store, and the extension's paths need seconds to a minute per
+            operation at that size); it has not been run yet. To run it: `CASETRAIL_BENCH_HEAP=6g ./casetrail
+            bench --sizes 10000,100000,1000000` (the server runs inside the benchmark's JVM and sorts whole
+            collections in memory for the scans).
+            """;
+}
