@@ -4,7 +4,7 @@ import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.casetrail.platform.eventstore.CasetrailMongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.casetrail.contracts.Topics;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ abstract class DisclosureServiceWiringContract {
 
     @Test
     void eventsAndTokensLiveInMongo() {
-        assertThat(storageEngine).isInstanceOf(MongoEventStorageEngine.class);
+        assertThat(storageEngine).isInstanceOf(CasetrailMongoEventStorageEngine.class);
         assertThat(tokenStore).isInstanceOf(MongoTokenStore.class);
     }
 

@@ -88,8 +88,8 @@ class HostileInputIT {
     void noHostileBodyCausesAServerErrorOrStoresAnything() throws Exception {
         String caseId = new ObjectMapper().readTree(send("/api/v1/concerns", VALID.get("/api/v1/concerns")
                 .getBytes()).body()).get("caseId").asText();
-        long eventsBefore = count("domainevents");
-        long snapshotsBefore = count("snapshotevents");
+        long eventsBefore = count("ct_events");
+        long snapshotsBefore = count("ct_snapshots");
 
         HostileBodies generator = new HostileBodies(SEED);
         Map<Integer, Integer> statuses = new TreeMap<>();
@@ -109,8 +109,8 @@ class HostileInputIT {
 
         System.out.printf("casetrail hostile input: %d bodies to %d endpoints, statuses %s%n", sent, VALID.size(), statuses);
         assertThat(sent).isGreaterThanOrEqualTo(10_000);
-        assertThat(count("domainevents")).isEqualTo(eventsBefore);
-        assertThat(count("snapshotevents")).isEqualTo(snapshotsBefore);
+        assertThat(count("ct_events")).isEqualTo(eventsBefore);
+        assertThat(count("ct_snapshots")).isEqualTo(snapshotsBefore);
     }
 
     private long count(String collection) {

@@ -166,7 +166,7 @@ abstract class ConcernIntakeContract {
     }
 
     private long storedEvents() {
-        return mongo.getCollection("domainevents").countDocuments();
+        return mongo.getCollection("ct_events").countDocuments();
     }
 
     private static String validBody(String category) {

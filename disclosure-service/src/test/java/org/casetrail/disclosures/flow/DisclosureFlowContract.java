@@ -284,7 +284,7 @@ abstract class DisclosureFlowContract {
     }
 
     private long storedEvents() {
-        return mongo.getCollection("domainevents").countDocuments();
+        return mongo.getCollection("ct_events").countDocuments();
     }
 
     private static String newSchool() {

@@ -73,7 +73,7 @@ class HostileInputIT {
         HttpResponse<String> created = send("/api/v1/disclosures", DISCLOSURE.getBytes());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String disclosureId = new ObjectMapper().readTree(created.body()).get("disclosureId").asText();
-        long eventsBefore = mongo.getCollection("domainevents").countDocuments();
+        long eventsBefore = mongo.getCollection("ct_events").countDocuments();
 
         HostileBodies generator = new HostileBodies(SEED);
         Map<Integer, Integer> statuses = new TreeMap<>();
@@ -92,7 +92,7 @@ class HostileInputIT {
 
         System.out.printf("casetrail hostile input: %d bodies to %d endpoints, statuses %s%n", sent, VALID.size(), statuses);
         assertThat(sent).isGreaterThanOrEqualTo(10_000);
-        assertThat(mongo.getCollection("domainevents").countDocuments()).isEqualTo(eventsBefore);
+        assertThat(mongo.getCollection("ct_events").countDocuments()).isEqualTo(eventsBefore);
     }
 
     private HttpResponse<String> send(String path, byte[] body) throws Exception {

@@ -20,6 +20,8 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.casetrail.platform.eventstore.CasetrailMongoEventStorageEngine;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -78,7 +80,31 @@ public class AxonMongoAutoConfiguration {
                 .build();
     }
 
+    /**
+     * casetrail's own engine (docs/adr/0001): every hot path an _id lookup, so a command and a
+     * rebuild cost the same at 10,000 and 100,000 events on the embedded server, where the
+     * extension's engine scans. Set {@code casetrail.axon.event-storage=axon-mongo} to use the
+     * extension's document-per-event engine instead; the two do not read each other's data.
+     */
     @Bean
+    @ConditionalOnProperty(name = "casetrail.axon.event-storage", havingValue = "casetrail", matchIfMissing = true)
+    EventStorageEngine casetrailEventStorageEngine(MongoClient client, MongoProperties mongo, Serializer serializer,
+                                                   @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                   ObjectProvider<EventUpcaster> upcasters,
+                                                   AxonMongoProperties properties) {
+        CasetrailMongoEventStorageEngine engine = CasetrailMongoEventStorageEngine.builder()
+                .database(client.getDatabase(mongo.getMongoClientDatabase()))
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
+                .batchSize(properties.eventBatchSize())
+                .build();
+        engine.ensureIndexes();
+        return engine;
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "casetrail.axon.event-storage", havingValue = "axon-mongo")
     EventStorageEngine eventStorageEngine(MongoTemplate template, Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           ObjectProvider<EventUpcaster> upcasters) {
