@@ -4,10 +4,10 @@ import org.casetrail.notifications.directory.DirectoryCopy;
 import org.casetrail.notifications.routing.Audience;
 import org.casetrail.notifications.routing.CaseParties;
 import org.casetrail.notifications.routing.RoutingTable;
-import org.casetrail.notifications.routing.Urgency;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -26,16 +26,14 @@ class Recipients {
     }
 
     /**
-     * The people a route reaches. Throws when an urgent route finds nobody at all in the school: a
-     * safeguarding concern that reaches no one must be loud (usually the directory copy is still
-     * catching up, and the retry fixes it). A route emptied only by leaving out the subject is fine.
+     * The people a route reaches. Every role the route names must have a holder in the school: if the
+     * directory copy knows none (it is still catching up, or the school lacks, say, an HR lead), this
+     * throws, the event is retried, and in the end dead-lettered where an operator sees why and can
+     * replay it, rather than the notification being silently skipped. A route emptied only by leaving
+     * out the subject is fine.
      */
     Set<String> of(RoutingTable.Route route, String schoolId, CaseParties parties) {
         Set<String> people = everyoneOn(route, schoolId, parties);
-        if (people.isEmpty() && route.urgency() == Urgency.URGENT) {
-            throw new RecipientsUnresolved("nobody to tell for '" + route.description() + "' in school " + schoolId
-                    + " (case " + parties.caseId() + ")");
-        }
         people.remove(parties.subjectUserId());
         if (route.audience().contains(Audience.subject()) && parties.subjectMayBeTold()
                 && parties.subjectUserId() != null) {
@@ -48,7 +46,12 @@ class Recipients {
         Set<String> people = new LinkedHashSet<>();
         for (Audience audience : route.audience()) {
             if (audience instanceof Audience.HoldersOf holders) {
-                directory.holdersOf(schoolId, holders.role()).forEach(entry -> people.add(entry.id()));
+                List<DirectoryCopy.DirectoryEntry> holdersOfRole = directory.holdersOf(schoolId, holders.role());
+                if (holdersOfRole.isEmpty()) {
+                    throw new RecipientsUnresolved("nobody holds " + holders.role() + " in school " + schoolId
+                            + " for '" + route.description() + "' (case " + parties.caseId() + ")");
+                }
+                holdersOfRole.forEach(entry -> people.add(entry.id()));
             } else if (audience instanceof Audience.Reporter) {
                 people.add(parties.reporterId());
             } else if (audience instanceof Audience.Investigator) {
@@ -57,6 +60,8 @@ class Recipients {
             // Audience.Subject is added by of(), after everyone else has been cleared of the subject.
         }
         people.removeIf(Objects::isNull);
+        // A system actor (Actor.system: "system:disclosures" reports the cases opened from flags) has no inbox.
+        people.removeIf(id -> id.startsWith("system:"));
         return people;
     }
 }

@@ -63,6 +63,7 @@ abstract class NotificationIntakeContract {
     private String dsl1;
     private String dsl2;
     private String principal;
+    private String hr;
     private String colleague;
     private String otherSchoolPrincipal;
 
@@ -73,6 +74,7 @@ abstract class NotificationIntakeContract {
         dsl1 = user(school, Role.DSL, Role.STAFF);
         dsl2 = user(school, Role.DSL, Role.STAFF);
         principal = user(school, Role.PRINCIPAL, Role.STAFF);
+        hr = user(school, Role.HR, Role.STAFF);
         colleague = user(school, Role.STAFF);
         otherSchoolPrincipal = user("other-" + school, Role.PRINCIPAL);
     }
@@ -123,7 +125,6 @@ abstract class NotificationIntakeContract {
 
     @Test
     void aHearingNoticeReachesTheSubjectAndHrButNobodyElse() throws Exception {
-        String hr = user(school, Role.HR, Role.STAFF);
         String subject = user(school, Role.STAFF);
         String investigator = user(school, Role.INVESTIGATOR, Role.STAFF);
         String caseId = UUID.randomUUID().toString();
@@ -146,7 +147,6 @@ abstract class NotificationIntakeContract {
 
     @Test
     void anAssignmentReachesTheInvestigatorAndAClosingTheReporterButTheSubjectHearsNothing() throws Exception {
-        String hr = user(school, Role.HR, Role.STAFF);
         String reporter = user(school, Role.STAFF);
         String subject = user(school, Role.STAFF);
         String investigator = user(school, Role.INVESTIGATOR, Role.STAFF);
