@@ -32,6 +32,11 @@ public final class IntegrationEvents {
             org.casetrail.contracts.cases.CaseClosed.class,
             org.casetrail.contracts.cases.ConcernWithdrawn.class,
             org.casetrail.contracts.cases.CaseReopened.class,
+            org.casetrail.contracts.cases.TriageOverdue.class,
+            org.casetrail.contracts.cases.PolicyQueryOverdue.class,
+            org.casetrail.contracts.cases.InvestigationOverdue.class,
+            org.casetrail.contracts.cases.SafeguardingEscalated.class,
+            org.casetrail.contracts.cases.CaseOpenedFromDisclosure.class,
             DirectoryUserChanged.class,
             DisclosureFlagged.class);
 

@@ -12,8 +12,12 @@ import org.casetrail.cases.lifecycle.api.ConcernReported;
 import org.casetrail.cases.lifecycle.api.ConcernWithdrawn;
 import org.casetrail.cases.lifecycle.api.HearingScheduled;
 import org.casetrail.cases.lifecycle.api.InformalActionTaken;
+import org.casetrail.cases.lifecycle.api.InvestigationOverdue;
 import org.casetrail.cases.lifecycle.api.InvestigatorAssigned;
 import org.casetrail.cases.lifecycle.api.OutcomeDecided;
+import org.casetrail.cases.lifecycle.api.PolicyQueryOverdue;
+import org.casetrail.cases.lifecycle.api.SafeguardingAcknowledgementEscalated;
+import org.casetrail.cases.lifecycle.api.TriageOverdue;
 import org.casetrail.contracts.IntegrationEvent;
 import org.casetrail.contracts.Topics;
 import org.casetrail.contracts.cases.CaseResolution;
@@ -52,6 +56,15 @@ class CaseEventPublisher {
         publish(message, new org.casetrail.contracts.cases.ConcernReported(
                 event.caseId(), event.reference(), event.category(), event.safeguarding(), event.reporterId(),
                 event.subject() == null ? null : event.subject().userId(), event.submittedAt()));
+    }
+
+    // P8, P10: disclosure-service records the case on the disclosure (linked both ways); ids only.
+    @EventHandler
+    void on(org.casetrail.cases.lifecycle.api.CaseOpenedFromDisclosure event,
+            DomainEventMessage<org.casetrail.cases.lifecycle.api.CaseOpenedFromDisclosure> message) {
+        publish(message, new org.casetrail.contracts.cases.CaseOpenedFromDisclosure(event.caseId(),
+                event.reference(), event.disclosureId(), event.version(), event.clause(), event.declarerId(),
+                event.openedAt()));
     }
 
     @EventHandler
@@ -119,6 +132,41 @@ class CaseEventPublisher {
         publish(message, new org.casetrail.contracts.cases.CaseReopened(event.caseId(), facts.reference(),
                 facts.category(), facts.safeguarding(), facts.reporterId(), facts.subjectUserId(),
                 facts.investigatorId(), event.reopenedAt()));
+    }
+
+    // Deadlines (domain.md, "any deadline overdue or escalated"): the facts name the subject to keep out.
+
+    @EventHandler
+    void on(TriageOverdue event, DomainEventMessage<TriageOverdue> message) {
+        CaseFacts facts = factsBefore(message);
+        publish(message, new org.casetrail.contracts.cases.TriageOverdue(event.caseId(), facts.reference(),
+                facts.category(), facts.safeguarding(), facts.subjectUserId(), event.dueAt(), event.recordedAt()));
+    }
+
+    @EventHandler
+    void on(PolicyQueryOverdue event, DomainEventMessage<PolicyQueryOverdue> message) {
+        CaseFacts facts = factsBefore(message);
+        publish(message, new org.casetrail.contracts.cases.PolicyQueryOverdue(event.caseId(), facts.reference(),
+                facts.category(), facts.safeguarding(), facts.subjectUserId(), event.dueAt(), event.recordedAt()));
+    }
+
+    // P4: the domain event names the investigator whose clock ran out; the facts would name the same one.
+    @EventHandler
+    void on(InvestigationOverdue event, DomainEventMessage<InvestigationOverdue> message) {
+        CaseFacts facts = factsBefore(message);
+        publish(message, new org.casetrail.contracts.cases.InvestigationOverdue(event.caseId(), facts.reference(),
+                facts.category(), facts.safeguarding(),
+                event.investigatorId() != null ? event.investigatorId() : facts.investigatorId(),
+                facts.subjectUserId(), event.dueAt(), event.recordedAt()));
+    }
+
+    // P6
+    @EventHandler
+    void on(SafeguardingAcknowledgementEscalated event, DomainEventMessage<SafeguardingAcknowledgementEscalated> message) {
+        CaseFacts facts = factsBefore(message);
+        publish(message, new org.casetrail.contracts.cases.SafeguardingEscalated(event.caseId(), facts.reference(),
+                facts.category(), facts.safeguarding(), event.level(), facts.subjectUserId(), event.dueAt(),
+                event.escalatedAt()));
     }
 
     private void closed(DomainEventMessage<?> message, String caseId, CaseResolution resolution,

@@ -17,11 +17,15 @@ import org.casetrail.cases.lifecycle.api.FindingsRecorded;
 import org.casetrail.cases.lifecycle.api.HearingScheduled;
 import org.casetrail.cases.lifecycle.api.InformalAction;
 import org.casetrail.cases.lifecycle.api.InformalActionTaken;
+import org.casetrail.cases.lifecycle.api.InvestigationOverdue;
 import org.casetrail.cases.lifecycle.api.InvestigatorAssigned;
 import org.casetrail.cases.lifecycle.api.OutcomeDecided;
+import org.casetrail.cases.lifecycle.api.PolicyQueryOverdue;
+import org.casetrail.cases.lifecycle.api.SafeguardingAcknowledgementEscalated;
 import org.casetrail.cases.lifecycle.api.Severity;
 import org.casetrail.cases.lifecycle.api.Subject;
 import org.casetrail.cases.lifecycle.api.SubjectType;
+import org.casetrail.cases.lifecycle.api.TriageOverdue;
 import org.casetrail.cases.lifecycle.api.TriageRoute;
 import org.casetrail.contracts.EventEnvelope;
 import org.casetrail.contracts.IntegrationEvents;
@@ -196,6 +200,61 @@ class CaseEventPublisherTest {
         assertThat(sent.get(0).payload().get("investigatorId").isNull()).isTrue();
     }
 
+    @Test
+    void eachDeadlineEventIsPublishedUrgentlyRoutableWithTheSubjectToKeepOut() {
+        publishDeadlines();
+
+        assertThat(sent).extracting(EventEnvelope::eventType).containsExactly(
+                "CaseConcernReported", "CaseSafeguardingEscalated", "CaseSafeguardingEscalated", "CaseTriageOverdue",
+                "CaseTriaged", "CaseInvestigatorAssigned", "CaseInvestigationOverdue",
+                "CaseConcernReported", "CasePolicyQueryOverdue");
+        for (EventEnvelope envelope : sent) {
+            assertThat(IntegrationEvents.classOf(envelope.eventType())).as(envelope.eventType()).isPresent();
+            assertThat(envelope.payload().get("caseId").asText()).isEqualTo(envelope.aggregateId());
+            assertThat(envelope.schoolId()).isEqualTo(SCHOOL);
+        }
+        JsonNode escalated = payload("CaseSafeguardingEscalated", 1);
+        assertThat(escalated.get("level").asInt()).isEqualTo(2);
+        assertThat(escalated.get("reference").asText()).isEqualTo("CT-2026-000003");
+        assertThat(escalated.get("category").asText()).isEqualTo("STAFF_CONDUCT");
+        assertThat(escalated.get("safeguarding").asBoolean()).isTrue();
+        assertThat(escalated.get("subjectUserId").asText()).isEqualTo(SUBJECT);
+        assertThat(escalated.get("dueAt").asText()).isEqualTo("2026-11-25T14:00:00Z");
+        JsonNode triage = payload("CaseTriageOverdue", 0);
+        assertThat(triage.get("subjectUserId").asText()).isEqualTo(SUBJECT);
+        assertThat(triage.get("dueAt").asText()).isEqualTo("2026-11-27T10:00:00Z");
+        JsonNode investigation = payload("CaseInvestigationOverdue", 0);
+        assertThat(investigation.get("investigatorId").asText()).isEqualTo(INVESTIGATOR);
+        assertThat(investigation.get("subjectUserId").asText()).isEqualTo(SUBJECT);
+        JsonNode query = payload("CasePolicyQueryOverdue", 0);
+        assertThat(query.get("category").asText()).isEqualTo("POLICY_QUERY");
+        assertThat(query.get("reference").asText()).isEqualTo("CT-2026-000004");
+        assertThat(query.get("subjectUserId").isNull()).isTrue();
+        for (EventEnvelope envelope : sent) {
+            assertThat(IntegrationEvents.toJson(envelope)).as(envelope.eventType()).doesNotContain(CONTENT);
+        }
+    }
+
+    /** A conduct case with a safeguarding aspect that misses every clock, and a policy query left unanswered. */
+    private void publishDeadlines() {
+        String conduct = "case-3";
+        String query = "case-4";
+        publish(conduct, new ConcernReported(conduct, SCHOOL, "CT-2026-000003", REPORTER, CaseCategory.STAFF_CONDUCT,
+                CONTENT, CONTENT, T, "web", new Subject(SubjectType.STAFF, SUBJECT, CONTENT), true, T));
+        publish(conduct, new SafeguardingAcknowledgementEscalated(conduct, SCHOOL, 1, T.plus(Duration.ofHours(1)),
+                T.plus(Duration.ofHours(1))));
+        publish(conduct, new SafeguardingAcknowledgementEscalated(conduct, SCHOOL, 2, T.plus(Duration.ofHours(4)),
+                T.plus(Duration.ofHours(4))));
+        publish(conduct, new TriageOverdue(conduct, SCHOOL, T.plus(Duration.ofDays(2)), T.plus(Duration.ofDays(2))));
+        publish(conduct, new CaseTriaged(conduct, SCHOOL, TriageRoute.INVESTIGATION, Severity.HIGH, CONTENT, DECIDER, T));
+        publish(conduct, new InvestigatorAssigned(conduct, SCHOOL, INVESTIGATOR, DECIDER, T));
+        publish(conduct, new InvestigationOverdue(conduct, SCHOOL, INVESTIGATOR, T.plus(Duration.ofDays(28)),
+                T.plus(Duration.ofDays(28))));
+        publish(query, new ConcernReported(query, SCHOOL, "CT-2026-000004", REPORTER, CaseCategory.POLICY_QUERY,
+                CONTENT, CONTENT, T, null, null, false, T));
+        publish(query, new PolicyQueryOverdue(query, SCHOOL, T.plus(Duration.ofDays(3)), T.plus(Duration.ofDays(3))));
+    }
+
     private void publishWholeLifecycle() {
         publish(CASE, new ConcernReported(CASE, SCHOOL, "CT-2026-000001", REPORTER, CaseCategory.STAFF_CONDUCT,
                 CONTENT + " summary", CONTENT + " details", T, "web", new Subject(SubjectType.STAFF, SUBJECT,
@@ -249,6 +308,14 @@ class CaseEventPublisherTest {
         } else if (payload instanceof ConcernWithdrawn event) {
             publisher.on(event, cast(message));
         } else if (payload instanceof CaseReopened event) {
+            publisher.on(event, cast(message));
+        } else if (payload instanceof TriageOverdue event) {
+            publisher.on(event, cast(message));
+        } else if (payload instanceof PolicyQueryOverdue event) {
+            publisher.on(event, cast(message));
+        } else if (payload instanceof InvestigationOverdue event) {
+            publisher.on(event, cast(message));
+        } else if (payload instanceof SafeguardingAcknowledgementEscalated event) {
             publisher.on(event, cast(message));
         } else {
             throw new IllegalArgumentException("no handler for " + payload.getClass());

@@ -4,6 +4,8 @@ package org.casetrail.notifications.routing;
 public enum NotificationType {
     /** A new concern to act on, for the people domain.md's routing table names. */
     CONCERN_REPORTED,
+    /** P8, P10: a relationship disclosure was flagged and a conduct case opened from it (no disclosure content). */
+    DISCLOSURE_FLAGGED,
     /** The reporter's own receipt: status only, no content. */
     REPORT_RECEIVED,
     /** A case the recipient investigates was triaged. */
@@ -21,5 +23,13 @@ public enum NotificationType {
     /** The reporter's report was closed: status only, no content. */
     REPORT_CLOSED,
     /** The reporter's closed report was reopened: status only, no content. */
-    REPORT_REOPENED
+    REPORT_REOPENED,
+    /** P6: the DSL had not acknowledged a safeguarding case in time; escalated. */
+    SAFEGUARDING_ESCALATED,
+    /** A case was not triaged in time. */
+    TRIAGE_OVERDUE,
+    /** P3: a policy query was not answered in time. */
+    POLICY_QUERY_OVERDUE,
+    /** P4: an investigation had not reached findings in time. */
+    INVESTIGATION_OVERDUE
 }

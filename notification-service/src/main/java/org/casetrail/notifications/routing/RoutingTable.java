@@ -10,8 +10,12 @@ import org.casetrail.contracts.cases.CaseTriaged;
 import org.casetrail.contracts.cases.ConcernReported;
 import org.casetrail.contracts.cases.ConcernWithdrawn;
 import org.casetrail.contracts.cases.HearingScheduled;
+import org.casetrail.contracts.cases.InvestigationOverdue;
 import org.casetrail.contracts.cases.InvestigatorAssigned;
 import org.casetrail.contracts.cases.OutcomeDecided;
+import org.casetrail.contracts.cases.PolicyQueryOverdue;
+import org.casetrail.contracts.cases.SafeguardingEscalated;
+import org.casetrail.contracts.cases.TriageOverdue;
 
 import java.util.List;
 import java.util.Optional;
@@ -31,9 +35,12 @@ import java.util.function.Predicate;
  * ({@link #SUBJECT_MAY_BE_TOLD}); a row addressing the subject on any other event is refused when
  * this class loads.
  *
- * <p>Not routed yet: domain.md's rows for overdue or escalated deadlines (case-service does not
- * publish deadline events yet) and for disclosures and repeated approaches (notification-service
- * does not consume the disclosure topic yet).
+ * <p>Deadlines (domain.md: "any deadline overdue or escalated → Principal (and the role named by the
+ * deadline), urgent"): one row per deadline event, each naming the roles its deadline names.
+ *
+ * <p>Not routed yet: domain.md's rows for a PERMITTED_TRANSPARENT disclosure and for repeated
+ * approaches (notification-service does not consume the disclosure topic yet); a flagged disclosure
+ * is routed from case-service's CaseOpenedFromDisclosure.
  */
 public final class RoutingTable {
 
@@ -69,6 +76,12 @@ public final class RoutingTable {
                     ConcernReported.class, c -> c.category() == CaseCategory.POLICY_QUERY,
                     List.of(Audience.holdersOf(Role.PRINCIPAL)),
                     NotificationType.CONCERN_REPORTED, Urgency.NORMAL),
+            // case-service opens the conduct case from the flag and says so on the case topic; the
+            // declarer is the case's subject and is kept out like any subject.
+            row("disclosure flagged → Principal and HR, urgent (P8, P10)",
+                    org.casetrail.contracts.cases.CaseOpenedFromDisclosure.class, e -> true,
+                    List.of(Audience.holdersOf(Role.PRINCIPAL), Audience.holdersOf(Role.HR)),
+                    NotificationType.DISCLOSURE_FLAGGED, Urgency.URGENT),
             row("report received → the reporter, status only",
                     ConcernReported.class, c -> true,
                     List.of(Audience.reporter()),
@@ -117,7 +130,24 @@ public final class RoutingTable {
             row("report reopened → the reporter, status only",
                     CaseReopened.class, e -> true,
                     List.of(Audience.reporter()),
-                    NotificationType.REPORT_REOPENED, Urgency.NORMAL));
+                    NotificationType.REPORT_REOPENED, Urgency.NORMAL),
+            // Deadlines: any overdue or escalated deadline → Principal (and the deadline's role), urgent.
+            row("safeguarding acknowledgement escalated → the Principal and all DSLs, urgent (P6)",
+                    SafeguardingEscalated.class, e -> true,
+                    List.of(Audience.holdersOf(Role.PRINCIPAL), Audience.holdersOf(Role.DSL)),
+                    NotificationType.SAFEGUARDING_ESCALATED, Urgency.URGENT),
+            row("triage overdue → the Principal, urgent",
+                    TriageOverdue.class, e -> true,
+                    List.of(Audience.holdersOf(Role.PRINCIPAL)),
+                    NotificationType.TRIAGE_OVERDUE, Urgency.URGENT),
+            row("policy query overdue → the Principal, urgent (P3)",
+                    PolicyQueryOverdue.class, e -> true,
+                    List.of(Audience.holdersOf(Role.PRINCIPAL)),
+                    NotificationType.POLICY_QUERY_OVERDUE, Urgency.URGENT),
+            row("investigation overdue → the Principal and HR, urgent (P4)",
+                    InvestigationOverdue.class, e -> true,
+                    List.of(Audience.holdersOf(Role.PRINCIPAL), Audience.holdersOf(Role.HR)),
+                    NotificationType.INVESTIGATION_OVERDUE, Urgency.URGENT));
 
     static {
         for (Route route : ROUTES) {
@@ -140,6 +170,9 @@ public final class RoutingTable {
         boolean told = SUBJECT_MAY_BE_TOLD.contains(event.getClass());
         if (event instanceof ConcernReported e) {
             return parties(e.caseId(), e.reference(), e.reporterId(), e.subjectUserId(), null, told);
+        }
+        if (event instanceof org.casetrail.contracts.cases.CaseOpenedFromDisclosure e) {
+            return parties(e.caseId(), e.reference(), null, e.subjectUserId(), null, told);
         }
         if (event instanceof CaseTriaged e) {
             return parties(e.caseId(), e.reference(), null, e.subjectUserId(), e.investigatorId(), told);
@@ -164,6 +197,18 @@ public final class RoutingTable {
         }
         if (event instanceof CaseReopened e) {
             return parties(e.caseId(), e.reference(), e.reporterId(), e.subjectUserId(), e.investigatorId(), told);
+        }
+        if (event instanceof SafeguardingEscalated e) {
+            return parties(e.caseId(), e.reference(), null, e.subjectUserId(), null, told);
+        }
+        if (event instanceof TriageOverdue e) {
+            return parties(e.caseId(), e.reference(), null, e.subjectUserId(), null, told);
+        }
+        if (event instanceof PolicyQueryOverdue e) {
+            return parties(e.caseId(), e.reference(), null, e.subjectUserId(), null, told);
+        }
+        if (event instanceof InvestigationOverdue e) {
+            return parties(e.caseId(), e.reference(), null, e.subjectUserId(), e.investigatorId(), told);
         }
         return Optional.empty();
     }

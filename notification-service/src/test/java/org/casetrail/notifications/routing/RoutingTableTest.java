@@ -11,8 +11,12 @@ import org.casetrail.contracts.cases.CaseTriaged;
 import org.casetrail.contracts.cases.ConcernReported;
 import org.casetrail.contracts.cases.ConcernWithdrawn;
 import org.casetrail.contracts.cases.HearingScheduled;
+import org.casetrail.contracts.cases.InvestigationOverdue;
 import org.casetrail.contracts.cases.InvestigatorAssigned;
 import org.casetrail.contracts.cases.OutcomeDecided;
+import org.casetrail.contracts.cases.PolicyQueryOverdue;
+import org.casetrail.contracts.cases.SafeguardingEscalated;
+import org.casetrail.contracts.cases.TriageOverdue;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -146,6 +150,49 @@ class RoutingTableTest {
         }
     }
 
+    @Test
+    void anEscalatedSafeguardingAcknowledgementGoesUrgentlyToThePrincipalAndEveryDsl() {
+        assertThat(routes(ESCALATED)).containsExactly(
+                row(NotificationType.SAFEGUARDING_ESCALATED, Urgency.URGENT, Role.PRINCIPAL, Role.DSL));
+    }
+
+    @Test
+    void anOverdueTriageGoesUrgentlyToThePrincipal() {
+        assertThat(routes(TRIAGE_OVERDUE)).containsExactly(
+                row(NotificationType.TRIAGE_OVERDUE, Urgency.URGENT, Role.PRINCIPAL));
+    }
+
+    @Test
+    void anOverduePolicyQueryGoesUrgentlyToThePrincipal() {
+        assertThat(routes(QUERY_OVERDUE)).containsExactly(
+                row(NotificationType.POLICY_QUERY_OVERDUE, Urgency.URGENT, Role.PRINCIPAL));
+    }
+
+    @Test
+    void anOverdueInvestigationGoesUrgentlyToThePrincipalAndHr() {
+        assertThat(routes(INVESTIGATION_OVERDUE)).containsExactly(
+                row(NotificationType.INVESTIGATION_OVERDUE, Urgency.URGENT, Role.PRINCIPAL, Role.HR));
+        assertThat(RoutingTable.partiesOf(INVESTIGATION_OVERDUE).orElseThrow().investigatorId())
+                .isEqualTo("investigator");
+    }
+
+    @Test
+    void deadlineEventsNeverAddressTheSubjectAndNameTheSubjectToKeepOut() {
+        for (IntegrationEvent event : List.of(ESCALATED, TRIAGE_OVERDUE, QUERY_OVERDUE, INVESTIGATION_OVERDUE)) {
+            CaseParties parties = RoutingTable.partiesOf(event).orElseThrow();
+            assertThat(parties.subjectMayBeTold()).as(event.toString()).isFalse();
+            assertThat(parties.subjectUserId()).as(event.toString()).isEqualTo("subject");
+            assertThat(parties.caseId()).isEqualTo("c-1");
+            assertThat(parties.reference()).isEqualTo(REF);
+            assertThat(RoutingTable.routesFor(event)).as(event.toString()).isNotEmpty()
+                    .allSatisfy(route -> {
+                        assertThat(route.audience()).doesNotContain(Audience.subject());
+                        assertThat(route.urgency()).isEqualTo(Urgency.URGENT);
+                        assertThat(route.audience()).contains(Audience.holdersOf(Role.PRINCIPAL));
+                    });
+        }
+    }
+
     private static final String REF = "CT-2026-000001";
     private static final Instant AT = Instant.parse("2026-11-25T10:00:00Z");
     private static final CaseTriaged TRIAGED = new CaseTriaged("c-1", REF, CaseCategory.STAFF_CONDUCT, false, null,
@@ -164,6 +211,15 @@ class RoutingTableTest {
             "reporter", "subject", AT);
     private static final CaseReopened REOPENED = new CaseReopened("c-1", REF, CaseCategory.STAFF_CONDUCT, false,
             "reporter", "subject", "investigator", AT);
+
+    private static final SafeguardingEscalated ESCALATED = new SafeguardingEscalated("c-1", REF,
+            CaseCategory.STAFF_CONDUCT, true, 1, "subject", AT, AT);
+    private static final TriageOverdue TRIAGE_OVERDUE = new TriageOverdue("c-1", REF, CaseCategory.STAFF_CONDUCT, false,
+            "subject", AT, AT);
+    private static final PolicyQueryOverdue QUERY_OVERDUE = new PolicyQueryOverdue("c-1", REF,
+            CaseCategory.POLICY_QUERY, false, "subject", AT, AT);
+    private static final InvestigationOverdue INVESTIGATION_OVERDUE = new InvestigationOverdue("c-1", REF,
+            CaseCategory.STAFF_CONDUCT, false, "investigator", "subject", AT, AT);
 
     private static List<String> routes(IntegrationEvent event) {
         return RoutingTable.routesFor(event).stream()

@@ -3,7 +3,9 @@ package org.casetrail.cases.lifecycle.command;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.casetrail.cases.lifecycle.api.*;
 import org.casetrail.cases.reference.CaseReferences;
@@ -129,6 +131,40 @@ class Case {
         }
     }
 
+
+    /**
+     * P8, P10: a flagged disclosure opens a STAFF_CONDUCT case about its declarer, reported by the
+     * system. The case id is derived from the disclosure version, so a redelivered flag loads the
+     * case it opened and changes nothing. No counterpart name or description: they stay in
+     * disclosure-service.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(OpenCaseFromDisclosure command, CaseReferences references, Clock clock) {
+        if (caseId != null) {
+            return; // opened by an earlier delivery of the same flag
+        }
+        requireText(command.schoolId(), CaseRules.VALUE_REQUIRED, "the school is named");
+        requireText(command.disclosureId(), CaseRules.VALUE_REQUIRED, "the disclosure is named");
+        requireText(command.declarerId(), CaseRules.VALUE_REQUIRED, "the declarer is named");
+        requireText(command.reporterId(), CaseRules.VALUE_REQUIRED, "the reporter is named");
+        if (!BreachClauses.KNOWN.contains(command.clause())) {
+            throw new DomainRuleViolation(CaseRules.UNKNOWN_BREACH_CLAUSE,
+                    "unknown policy clause " + command.clause() + " on a flagged disclosure");
+        }
+        Instant openedAt = clock.instant();
+        String reason = command.reason() == null ? "PROHIBITED" : command.reason();
+        String summary = "Relationship disclosure flagged (" + reason + ") under policy clause " + command.clause();
+        String details = "Disclosure " + command.disclosureId() + ", version " + command.version() + ", was flagged ("
+                + reason + ") under policy clause " + command.clause() + ". The case was opened automatically; "
+                + "the disclosure itself is held by the disclosure service.";
+        String reference = references.next(command.schoolId(), Year.now(clock));
+        apply(new ConcernReported(command.caseId(), command.schoolId(), reference, command.reporterId(),
+                CaseCategory.STAFF_CONDUCT, summary, details, null, null,
+                new Subject(SubjectType.STAFF, command.declarerId(), null), false, openedAt));
+        apply(new CaseOpenedFromDisclosure(command.caseId(), command.schoolId(), reference, command.disclosureId(),
+                command.version(), command.declarerId(), command.clause(), reason, openedAt));
+    }
 
     // ---------------------------------------------------------------- safeguarding and triage
 

@@ -5,7 +5,11 @@ import org.casetrail.contracts.disclosures.DisclosureRule;
 
 import java.time.Instant;
 
-/** A disclosure's current version and where it stands, for its declarer and the school's Principal. */
+/**
+ * A disclosure's current version and where it stands, for its declarer and the school's Principal.
+ *
+ * @param caseId the conduct case opened from a flag of it, once case-service has opened one
+ */
 public record DisclosureView(
         String disclosureId,
         String declarerId,
@@ -21,5 +25,6 @@ public record DisclosureView(
         Instant reviewedAt,
         String withdrawalReason,
         Instant declaredAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String caseId) {
 }

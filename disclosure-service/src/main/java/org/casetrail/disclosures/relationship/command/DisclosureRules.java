@@ -12,6 +12,7 @@ final class DisclosureRules {
     static final String CONDITIONS_REQUIRED = "CONDITIONS_REQUIRED";
     static final String CONDITIONS_ONLY_WHEN_ATTACHED = "CONDITIONS_ONLY_WHEN_ATTACHED";
     static final String REASON_REQUIRED = "REASON_REQUIRED";
+    static final String VALUE_REQUIRED = "VALUE_REQUIRED";
 
     private DisclosureRules() {
     }

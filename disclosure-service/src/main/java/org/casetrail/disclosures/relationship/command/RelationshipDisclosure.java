@@ -9,6 +9,7 @@ import org.casetrail.contracts.disclosures.DisclosureDecision;
 import org.casetrail.contracts.disclosures.DisclosureRule;
 import org.casetrail.contracts.disclosures.FlagReason;
 import org.casetrail.disclosures.relationship.api.AmendDisclosure;
+import org.casetrail.disclosures.relationship.api.CaseLinked;
 import org.casetrail.disclosures.relationship.api.DeclareRelationship;
 import org.casetrail.disclosures.relationship.api.DisclosureAmended;
 import org.casetrail.disclosures.relationship.api.DisclosureDecided;
@@ -17,6 +18,7 @@ import org.casetrail.disclosures.relationship.api.DisclosureReceipt;
 import org.casetrail.disclosures.relationship.api.DisclosureReviewed;
 import org.casetrail.disclosures.relationship.api.DisclosureState;
 import org.casetrail.disclosures.relationship.api.DisclosureWithdrawn;
+import org.casetrail.disclosures.relationship.api.LinkCase;
 import org.casetrail.disclosures.relationship.api.RelationshipBasis;
 import org.casetrail.disclosures.relationship.api.RelationshipDeclared;
 import org.casetrail.disclosures.relationship.api.RelationshipDetails;
@@ -30,6 +32,8 @@ import org.casetrail.platform.domain.StateConflict;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -52,6 +56,7 @@ class RelationshipDisclosure {
     private DisclosureRule rule;
     private DisclosureState state;
     private int flaggedVersion;
+    private Set<String> linkedCaseIds = new HashSet<>();
 
     RelationshipDisclosure() {
         // for Axon's event sourcing
@@ -125,6 +130,24 @@ class RelationshipDisclosure {
             apply(new DisclosureFlagged(disclosureId, schoolId, version, declarerId, counterpartType, decision, rule,
                     FlagReason.ESCALATED, now));
         }
+    }
+
+    /**
+     * case-service opened a conduct case from a flag of this disclosure: the link back (domain.md,
+     * "linked both ways"). A case already linked is not linked again, so a redelivery changes nothing.
+     * Linked even once withdrawn: the case exists whatever became of the relationship.
+     */
+    @CommandHandler
+    void handle(LinkCase command, Clock clock) {
+        if (!schoolId.equals(command.schoolId())) {
+            throw new NotFound("disclosure " + disclosureId);
+        }
+        requireText(command.caseId(), DisclosureRules.VALUE_REQUIRED, "the case is named");
+        if (linkedCaseIds.contains(command.caseId())) {
+            return;
+        }
+        apply(new CaseLinked(disclosureId, schoolId, command.version(), command.caseId(), command.caseReference(),
+                clock.instant()));
     }
 
     /** The age is taken on the school's calendar day: the clock carries the school's zone. */
@@ -214,6 +237,11 @@ class RelationshipDisclosure {
     @EventSourcingHandler
     void on(DisclosureFlagged event) {
         flaggedVersion = event.version();
+    }
+
+    @EventSourcingHandler
+    void on(CaseLinked event) {
+        linkedCaseIds.add(event.caseId());
     }
 
     @EventSourcingHandler

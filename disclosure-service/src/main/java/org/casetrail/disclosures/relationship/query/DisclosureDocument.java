@@ -14,5 +14,5 @@ record DisclosureDocument(@Id String id, String schoolId, String declarerId, int
                           DisclosureDecision decision, DisclosureRule rule, DisclosureState state,
                           ReviewResult reviewResult, String reviewConditions, String reviewRationale,
                           String reviewerId, Instant reviewedAt, String withdrawalReason,
-                          Instant declaredAt, Instant updatedAt) {
+                          Instant declaredAt, Instant updatedAt, String caseId) {
 }

@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import org.casetrail.disclosures.relationship.api.CaseLinked;
 import org.casetrail.disclosures.relationship.api.DisclosureAmended;
 import org.casetrail.disclosures.relationship.api.DisclosureDecided;
 import org.casetrail.disclosures.relationship.api.DisclosureReviewed;
@@ -99,6 +100,14 @@ class DisclosureViewProjection {
                 .set("updatedAt", event.withdrawnAt()));
     }
 
+    /** The latest case opened from the disclosure; a later flag (an amended version, an escalation) names a newer one. */
+    @EventHandler
+    void on(CaseLinked event) {
+        upsert(event.disclosureId(), new Update()
+                .set("caseId", event.caseId())
+                .set("caseReference", event.caseReference()));
+    }
+
     @QueryHandler
     List<DisclosureView> handle(FindMyDisclosures query) {
         return find(Criteria.where("schoolId").is(query.schoolId()).and("declarerId").is(query.declarerId()));
@@ -130,7 +139,7 @@ class DisclosureViewProjection {
         return mongo.find(query, DisclosureDocument.class, COLLECTION).stream()
                 .map(d -> new DisclosureView(d.id(), d.declarerId(), d.version(), d.details(), d.decision(), d.rule(),
                         d.state(), d.reviewResult(), d.reviewConditions(), d.reviewRationale(), d.reviewerId(),
-                        d.reviewedAt(), d.withdrawalReason(), d.declaredAt(), d.updatedAt()))
+                        d.reviewedAt(), d.withdrawalReason(), d.declaredAt(), d.updatedAt(), d.caseId()))
                 .toList();
     }
 }

@@ -1,5 +1,7 @@
 package org.casetrail.disclosures.relationship.web;
 
+import org.casetrail.contracts.cases.CaseOpenedFromDisclosure;
+import org.casetrail.contracts.disclosures.DisclosureDecision;
 import org.casetrail.disclosures.relationship.api.AmendDisclosure;
 import org.casetrail.disclosures.relationship.api.DeclareRelationship;
 import org.casetrail.disclosures.relationship.api.DisclosureReceipt;
@@ -30,7 +32,14 @@ interface DisclosureMapper {
     WithdrawDisclosure toWithdraw(DisclosureRequests.WithdrawRequest request, String disclosureId, String schoolId,
                                   String declarerId);
 
+    @Mapping(target = "caseId", expression = "java(caseIdOf(receipt))")
     DisclosureResponses.DecisionResponse toResponse(DisclosureReceipt receipt);
+
+    /** A prohibited version is flagged at once, and the flag opens the case with this id (domain.md, P8, P10). */
+    default String caseIdOf(DisclosureReceipt receipt) {
+        return receipt.decision() == DisclosureDecision.PROHIBITED
+                ? CaseOpenedFromDisclosure.caseIdFor(receipt.disclosureId(), receipt.version()) : null;
+    }
 
     @Mapping(target = "counterpartType", source = "details.counterpartType")
     @Mapping(target = "counterpartName", source = "details.counterpartName")

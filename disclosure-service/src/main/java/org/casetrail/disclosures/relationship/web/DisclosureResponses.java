@@ -16,8 +16,12 @@ final class DisclosureResponses {
     private DisclosureResponses() {
     }
 
-    /** api.md: {@code {disclosureId, decision}}; the version is added so an amendment's answer says which. */
-    record DecisionResponse(String disclosureId, DisclosureDecision decision, int version) {
+    /**
+     * api.md: {@code {disclosureId, decision}}; the version is added so an amendment's answer says which,
+     * and {@code caseId} when the decision flagged it: the id of the conduct case case-service opens from
+     * the flag (derived from the disclosure and version, so known before the case is).
+     */
+    record DecisionResponse(String disclosureId, DisclosureDecision decision, int version, String caseId) {
     }
 
     record DisclosureResponse(String disclosureId, String declarerId, int version, CounterpartType counterpartType,
@@ -26,6 +30,6 @@ final class DisclosureResponses {
                               DisclosureDecision decision, DisclosureRule rule, DisclosureState state,
                               ReviewResult reviewResult, String reviewConditions, String reviewRationale,
                               String reviewerId, Instant reviewedAt, String withdrawalReason,
-                              Instant declaredAt, Instant updatedAt) {
+                              Instant declaredAt, Instant updatedAt, String caseId) {
     }
 }
