@@ -50,13 +50,11 @@ class DisclosureFlagsConsumer {
 
     @KafkaListener(topics = Topics.DISCLOSURE_EVENTS, groupId = "case-service")
     void on(ConsumerRecord<String, String> record) {
-        EventEnvelope envelope = IntegrationEvents.fromJson(record.value());
-        if (envelope.eventId() == null || envelope.schoolId() == null) {
-            throw new PoisonMessage("envelope without eventId or schoolId at " + record.topic() + "@" + record.offset());
-        }
-        if (processed.alreadyProcessed(CONSUMER, envelope.eventId())) {
-            return;
-        }
+        processed.handleOnce(CONSUMER, IntegrationEvents.fromJson(record.value()), record.topic() + "@" + record.offset(),
+                this::handle);
+    }
+
+    private void handle(EventEnvelope envelope) {
         Optional<IntegrationEvent> payload = IntegrationEvents.payloadOf(envelope);
         if (payload.isPresent() && payload.get() instanceof DisclosureFlagged flag) {
             try {
@@ -70,7 +68,6 @@ class DisclosureFlagsConsumer {
                     flag.version());
         }
         // Other disclosure events are not case-service's business.
-        processed.markProcessed(CONSUMER, envelope.eventId());
     }
 
     static CommandMessage<OpenCaseFromDisclosure> commandFor(EventEnvelope envelope, DisclosureFlagged flag) {

@@ -48,12 +48,10 @@ class CaseLinksConsumer {
         if (!EVENT_TYPE.equals(envelope.eventType())) {
             return; // every other case event is none of disclosure-service's business
         }
-        if (envelope.eventId() == null || envelope.schoolId() == null) {
-            throw new PoisonMessage("envelope without eventId or schoolId at " + record.topic() + "@" + record.offset());
-        }
-        if (processed.alreadyProcessed(CONSUMER, envelope.eventId())) {
-            return;
-        }
+        processed.handleOnce(CONSUMER, envelope, record.topic() + "@" + record.offset(), this::link);
+    }
+
+    private void link(EventEnvelope envelope) {
         CaseOpenedFromDisclosure opened = (CaseOpenedFromDisclosure) IntegrationEvents.payloadOf(envelope)
                 .orElseThrow(() -> new PoisonMessage("unreadable " + EVENT_TYPE + " " + envelope.eventId()));
         if (opened.disclosureId() == null || opened.caseId() == null) {
@@ -74,6 +72,5 @@ class CaseLinksConsumer {
             throw new PoisonMessage("case " + opened.caseId() + " names disclosure " + opened.disclosureId()
                     + " unknown in school " + envelope.schoolId());
         }
-        processed.markProcessed(CONSUMER, envelope.eventId());
     }
 }

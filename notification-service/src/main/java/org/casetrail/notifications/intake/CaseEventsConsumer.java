@@ -10,7 +10,6 @@ import org.casetrail.notifications.inbox.InboxEntry;
 import org.casetrail.notifications.routing.Audience;
 import org.casetrail.notifications.routing.CaseParties;
 import org.casetrail.notifications.routing.RoutingTable;
-import org.casetrail.platform.kafka.PoisonMessage;
 import org.casetrail.platform.kafka.ProcessedEventLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,13 +45,11 @@ class CaseEventsConsumer {
 
     @KafkaListener(topics = Topics.CASE_EVENTS, groupId = "${spring.application.name}")
     void on(ConsumerRecord<String, String> record) {
-        EventEnvelope envelope = IntegrationEvents.fromJson(record.value());
-        if (envelope.eventId() == null || envelope.schoolId() == null) {
-            throw new PoisonMessage("envelope without eventId or schoolId at " + record.topic() + "@" + record.offset());
-        }
-        if (processed.alreadyProcessed(CONSUMER, envelope.eventId())) {
-            return;
-        }
+        processed.handleOnce(CONSUMER, IntegrationEvents.fromJson(record.value()), record.topic() + "@" + record.offset(),
+                this::route);
+    }
+
+    private void route(EventEnvelope envelope) {
         Optional<IntegrationEvent> payload = IntegrationEvents.payloadOf(envelope);
         if (payload.isEmpty()) {
             // A newer producer's event this build does not route yet; not an error.
@@ -63,7 +60,6 @@ class CaseEventsConsumer {
                 notify(envelope, payload.get(), parties.get());
             }
         }
-        processed.markProcessed(CONSUMER, envelope.eventId());
     }
 
     private void notify(EventEnvelope envelope, IntegrationEvent event, CaseParties parties) {

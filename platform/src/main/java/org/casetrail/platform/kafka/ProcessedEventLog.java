@@ -3,10 +3,12 @@ package org.casetrail.platform.kafka;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import org.bson.Document;
+import org.casetrail.contracts.EventEnvelope;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
 import java.util.Date;
+import java.util.function.Consumer;
 
 /**
  * Remembers which integration events a consumer has handled, by their envelope's {@code eventId},
@@ -23,6 +25,24 @@ public class ProcessedEventLog {
     public ProcessedEventLog(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
+    }
+
+    /**
+     * Handles an envelope at most once in effect for {@code consumer}: an envelope without an event id
+     * or school is a poison message; one handled before is skipped; otherwise {@code handler} runs and
+     * the id is remembered only after it returned.
+     *
+     * @param origin where the envelope came from (topic and offset), for the poison message's reason
+     */
+    public void handleOnce(String consumer, EventEnvelope envelope, String origin, Consumer<EventEnvelope> handler) {
+        if (envelope.eventId() == null || envelope.schoolId() == null) {
+            throw new PoisonMessage("envelope without eventId or schoolId at " + origin);
+        }
+        if (alreadyProcessed(consumer, envelope.eventId())) {
+            return;
+        }
+        handler.accept(envelope);
+        markProcessed(consumer, envelope.eventId());
     }
 
     public boolean alreadyProcessed(String consumer, String eventId) {
