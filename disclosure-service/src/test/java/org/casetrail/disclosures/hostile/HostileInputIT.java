@@ -3,7 +3,7 @@ package org.casetrail.disclosures.hostile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.casetrail.contracts.Role;
 import org.casetrail.platform.testing.EmbeddedStack;
-import org.casetrail.platform.testing.HostileBodies;
+import org.casetrail.platform.testing.HostileRun;
 import org.casetrail.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,9 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,22 +73,10 @@ class HostileInputIT {
         String disclosureId = new ObjectMapper().readTree(created.body()).get("disclosureId").asText();
         long eventsBefore = mongo.getCollection("ct_events").countDocuments();
 
-        HostileBodies generator = new HostileBodies(SEED);
-        Map<Integer, Integer> statuses = new TreeMap<>();
-        int sent = 0;
-        for (Map.Entry<String, String> endpoint : VALID.entrySet()) {
-            String path = endpoint.getKey().replace("{id}", disclosureId);
-            List<byte[]> bodies = generator.from(endpoint.getValue(), BODIES / VALID.size());
-            for (int i = 0; i < bodies.size(); i++) {
-                HttpResponse<String> response = send(path, bodies.get(i));
-                statuses.merge(response.statusCode(), 1, Integer::sum);
-                assertThat(response.statusCode()).as("%s body #%d (seed %d): %s", path, i, SEED, response.body())
-                        .isLessThan(500);
-                sent++;
-            }
-        }
+        Map<String, String> againstThisDisclosure = new LinkedHashMap<>();
+        VALID.forEach((path, body) -> againstThisDisclosure.put(path.replace("{id}", disclosureId), body));
+        int sent = HostileRun.against(againstThisDisclosure, BODIES, SEED, this::send).sent();
 
-        System.out.printf("casetrail hostile input: %d bodies to %d endpoints, statuses %s%n", sent, VALID.size(), statuses);
         assertThat(sent).isGreaterThanOrEqualTo(10_000);
         assertThat(mongo.getCollection("ct_events").countDocuments()).isEqualTo(eventsBefore);
     }

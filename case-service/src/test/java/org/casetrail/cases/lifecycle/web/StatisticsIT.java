@@ -3,6 +3,7 @@ package org.casetrail.cases.lifecycle.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.casetrail.cases.deadlines.DeadlineWatch;
+import org.casetrail.cases.deadlines.MondayMorningClock;
 import org.casetrail.cases.deadlines.MutableClock;
 import org.casetrail.contracts.Role;
 import org.casetrail.platform.testing.EmbeddedStack;
@@ -10,10 +11,8 @@ import org.casetrail.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,8 +22,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,21 +34,11 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "casetrail.cases.deadlines.watch.enabled=false")
 @EmbeddedKafka(kraft = true, partitions = 1)
+@Import(MondayMorningClock.class)
 class StatisticsIT {
 
-    /** A Monday morning, so working days are simple to count. */
-    private static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
     private static final Duration DAY = Duration.ofDays(1);
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock(START, ZoneId.of("Europe/London"));
-        }
-    }
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
