@@ -38,7 +38,14 @@ public final class IntegrationEvents {
             org.casetrail.contracts.cases.SafeguardingEscalated.class,
             org.casetrail.contracts.cases.CaseOpenedFromDisclosure.class,
             DirectoryUserChanged.class,
-            DisclosureFlagged.class);
+            DisclosureFlagged.class,
+            org.casetrail.contracts.disclosures.DisclosureAwaitingReview.class,
+            org.casetrail.contracts.disclosures.DisclosureReevaluated.class,
+            org.casetrail.contracts.disclosures.DisclosureReconfirmationDue.class,
+            org.casetrail.contracts.disclosures.DisclosureReconfirmationOverdue.class,
+            org.casetrail.contracts.disclosures.ApproachesRepeated.class,
+            org.casetrail.contracts.disclosures.PolicyVersionPublished.class,
+            org.casetrail.contracts.disclosures.PolicyAcknowledgementDue.class);
 
     private static final Map<String, Class<? extends IntegrationEvent>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(IntegrationEvents::typeOf, Function.identity()));
