@@ -50,9 +50,11 @@ final class Analysis {
             `_id` read+insert limit, p50 2.11 and 2.57 ms (1.22×); a later run on a machine with a load
             average of 10–36 gave 0.61 and 0.48 (p99s of 40–85 ms on both sides show the contention).
 
-            **Not measured.** Commands through the gateway over HTTP with 32 concurrent clients, and event
-            stored → notification recorded, need the whole devstack (Kafka and four services) and are not
-            part of this benchmark yet. A run at 1,000,000 events takes well over ten minutes on this machine
+            **Measured separately.** Commands through the gateway over HTTP with 32 concurrent clients, and
+            event stored → notification recorded, need the whole devstack (Kafka and four services):
+            `./casetrail bench --http` measures them and writes [benchmarks-http.md](benchmarks-http.md).
+
+            **Not run: 1,000,000 events.** A run at that size takes well over ten minutes on this machine
             (pre-fill ~2,000–2,500 events/s per store, and the extension's paths need seconds to a minute per
             operation at that size); it has not been run yet. To run it: `CASETRAIL_BENCH_HEAP=6g ./casetrail
             bench --sizes 10000,100000,1000000` (the server runs inside the benchmark's JVM and sorts whole

@@ -145,6 +145,10 @@ public final class BenchMain {
 
     public static void main(String[] argv) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
+        if (Arrays.asList(argv).contains("--http")) {
+            HttpBench.main(argv);
+            return;
+        }
         if (Arrays.asList(argv).contains("--report-only")) {
             Report.rewriteFromJson(Path.of("bench-results", "latest.json"));
             return;
@@ -464,7 +468,7 @@ public final class BenchMain {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {

@@ -65,9 +65,10 @@ final class Markdown {
                   No snapshots (aggregates are 10-20 events long).
                 - **rebuild**: `EventStore.openStream(null)`, reading from the tail as a tracking processor replaying a
                   read model does (handler cost excluded), until the whole store or %d s.
-                - Not measured (not done): commands through the gateway over HTTP with 32 concurrent clients, and
-                  event stored → notification recorded p50/p99. Both need the full devstack (Kafka + four services)
-                  and are listed under `not_measured` in the JSON.
+                - Commands through the gateway over HTTP with 32 concurrent clients, and event stored →
+                  notification recorded p50/p99, need the full devstack (Kafka + four services): they are measured
+                  by `./casetrail bench --http` ([benchmarks-http.md](benchmarks-http.md)) and listed under
+                  `measured_by_http_bench` in this JSON.
 
                 """.formatted(BenchMain.EVENTS_PER_CASE, options.ops(), options.budget().toSeconds(),
                 options.budget().toSeconds() * 2, options.budget().toSeconds() * 2));

@@ -44,12 +44,13 @@ final class Report {
             {"Axon + casetrail engine: rebuild", "ct_rebuild_events_per_s", "events/s"},
     };
 
-    static final List<String> NOT_MEASURED = List.of(
-            "gateway_http_32_clients_commands_per_s",
-            "gateway_http_32_clients_p50_ms",
-            "gateway_http_32_clients_p99_ms",
-            "event_stored_to_notification_recorded_p50_ms",
-            "event_stored_to_notification_recorded_p99_ms");
+    /** Figures issue 8 asks for that need the whole system: HttpBench measures them. */
+    static final List<String> MEASURED_BY_HTTP_BENCH = List.of(
+            "http_commands_per_s",
+            "http_command_p50_ms",
+            "http_command_p99_ms",
+            "stored_to_notified_p50_ms",
+            "stored_to_notified_p99_ms");
 
     static String table(Map<Integer, Map<String, Object>> results) {
         StringBuilder sb = new StringBuilder();
@@ -152,7 +153,7 @@ final class Report {
         json.put("sizes", sizes);
         json.put("targets_casetrail_engine", targets(results, "ct"));
         json.put("targets_mongo_extension", targets(results, "ext"));
-        json.put("not_measured", NOT_MEASURED);
+        json.put("measured_by_http_bench", MEASURED_BY_HTTP_BENCH);
         Files.createDirectories(options.resultsDir());
         Path jsonFile = options.resultsDir().resolve("latest.json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(jsonFile.toFile(), json);
