@@ -100,6 +100,9 @@ final class HttpBench {
         try (Devstack stack = Devstack.builder().dataDir(dataDir).repoRoot(repoRoot).ports(Ports.randomFree())
                 .classpath(repoRoot.resolve("devstack/target/devstack.jar").toString())
                 .healthTimeout(HEALTH).out(System.out).build()) {
+            // Ctrl-C runs shutdown hooks, not finally blocks: stop the services then too.
+            Thread stopOnSignal = new Thread(stack::close, "stop-devstack");
+            Runtime.getRuntime().addShutdownHook(stopOnSignal);
             stack.start();
             HttpBench bench = new HttpBench(options, stack, options.clients() + 4);
             bench.createCases();
@@ -262,19 +265,24 @@ final class HttpBench {
         Map<String, Long> storedAt = new ConcurrentHashMap<>();
         Map<String, Long> notifiedAt = new ConcurrentHashMap<>();
         AtomicLong failures = new AtomicLong();
-        ScheduledExecutorService senders = Executors.newScheduledThreadPool(4);
+        // The clock only starts reports; a pool sends them, so a slow answer does not lower the rate
+        // (runs of one periodic task never overlap).
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService senders = Executors.newFixedThreadPool(options.clients());
         long periodMicros = 1_000_000L / options.reportsPerSecond();
         AtomicLong sent = new AtomicLong();
-        senders.scheduleAtFixedRate(() -> {
+        clock.scheduleAtFixedRate(() -> {
             if (sent.getAndIncrement() >= reports) {
                 return;
             }
-            try {
-                String caseId = report(true);
-                storedAt.put(caseId, System.nanoTime());
-            } catch (Exception e) {
-                failures.incrementAndGet();
-            }
+            senders.submit(() -> {
+                try {
+                    String caseId = report(true);
+                    storedAt.put(caseId, System.nanoTime());
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                }
+            });
         }, 0, periodMicros, TimeUnit.MICROSECONDS);
         long deadline = System.nanoTime() + options.seconds().plus(DRAIN).toNanos();
         while (System.nanoTime() < deadline && (sent.get() < reports || notifiedAt.size() < storedAt.size())) {
@@ -286,6 +294,7 @@ final class HttpBench {
             }
             Thread.sleep(POLL.toMillis());
         }
+        clock.shutdownNow();
         senders.shutdownNow();
         Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
         long missing = 0;
