@@ -38,7 +38,8 @@ public final class IntegrationEvents {
             org.casetrail.contracts.cases.SafeguardingEscalated.class,
             org.casetrail.contracts.cases.CaseOpenedFromDisclosure.class,
             DirectoryUserChanged.class,
-            DisclosureFlagged.class);
+            DisclosureFlagged.class,
+            org.casetrail.contracts.audit.AuditDigestRecorded.class);
 
     private static final Map<String, Class<? extends IntegrationEvent>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(IntegrationEvents::typeOf, Function.identity()));
