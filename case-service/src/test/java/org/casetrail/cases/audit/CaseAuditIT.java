@@ -16,6 +16,7 @@ import org.casetrail.contracts.Role;
 import org.casetrail.contracts.Topics;
 import org.casetrail.platform.audit.MerkleTree;
 import org.casetrail.platform.eventstore.CasetrailMongoEventStorageEngine;
+import org.casetrail.platform.eventstore.EventChain;
 import org.casetrail.platform.testing.EmbeddedStack;
 import org.casetrail.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -143,6 +144,22 @@ class CaseAuditIT {
         assertThat(triage.get("type").asText()).isEqualTo("CaseTriaged");
         assertThat(triage.get("actor").get("userId").asText()).isEqualTo(principal);
         assertThat(triage.get("previousHash").asText()).isEqualTo(first.get("hash").asText());
+
+        // The history alone is enough to recompute every hash (docs/audit.md, the canonical form).
+        String previous = "0".repeat(64);
+        for (JsonNode entry : history) {
+            String metadata = JSON.writeValueAsString(Map.of(
+                    "actorId", entry.path("actor").path("userId").asText(), "actorRole", entry.path("actor").path("role").asText(),
+                    "schoolId", entry.get("schoolId").asText(), "correlationId", entry.get("correlationId").asText(),
+                    "causationId", entry.get("causationId").asText(), "requestId", entry.get("requestId").asText()));
+            EventChain.Stored stored = new EventChain.Stored(entry.get("eventId").asText(), entry.get("aggregateType").asText(),
+                    caseId, entry.get("sequence").asLong(), entry.get("occurredAt").asText(), entry.get("payloadType").asText(),
+                    entry.path("payloadRevision").asText(null), JSON.writeValueAsString(entry.get("payload")), metadata);
+            assertThat(entry.get("previousHash").asText()).isEqualTo(previous);
+            assertThat(EventChain.hash(previous, stored)).as("recomputed hash of %s", entry.get("sequence"))
+                    .isEqualTo(entry.get("hash").asText());
+            previous = entry.get("hash").asText();
+        }
 
         // Who may read: HR runs conduct cases; the subject (whatever their roles), another school and STAFF may not.
         assertThat(send("GET", "/api/v1/cases/" + caseId + "/history", hr, Role.HR).statusCode()).isEqualTo(200);

@@ -95,7 +95,8 @@ public class AuditTrail {
         JsonNode metadata = parse(stored.metadata());
         String payloadType = stored.payloadType();
         String type = payloadType == null ? null : payloadType.substring(payloadType.lastIndexOf('.') + 1);
-        return new RecordedEvent(stored.sequence(), type, payloadType, stored.eventId(),
+        return new RecordedEvent(stored.sequence(), type, payloadType, stored.payloadRevision(), stored.aggregateType(),
+                stored.eventId(),
                 stored.timestamp() == null ? null : Instant.parse(stored.timestamp()),
                 text(metadata, "actorId"), text(metadata, "actorRole"), text(metadata, "schoolId"),
                 text(metadata, "correlationId"), text(metadata, "causationId"), text(metadata, "requestId"),

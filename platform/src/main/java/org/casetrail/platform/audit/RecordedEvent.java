@@ -9,7 +9,8 @@ import java.time.Instant;
  * payload as recorded (not re-read through today's Java classes), its metadata, and its links in
  * the chain.
  */
-public record RecordedEvent(long sequence, String type, String payloadType, String eventId, Instant occurredAt,
+public record RecordedEvent(long sequence, String type, String payloadType, String payloadRevision, String aggregateType,
+                            String eventId, Instant occurredAt,
                             String actorId, String actorRole, String schoolId, String correlationId,
                             String causationId, String requestId, JsonNode payload, String hash,
                             String previousHash) {

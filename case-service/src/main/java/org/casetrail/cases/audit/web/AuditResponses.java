@@ -22,7 +22,8 @@ final class AuditResponses {
     }
 
     /** One event as recorded, with its place in the chain. */
-    record HistoryEntryResponse(long sequence, String type, String payloadType, String eventId, Instant occurredAt,
+    record HistoryEntryResponse(long sequence, String type, String payloadType, String payloadRevision,
+                                String aggregateType, String eventId, Instant occurredAt,
                                 ActorResponse actor, String schoolId, String correlationId, String causationId,
                                 String requestId, JsonNode payload, String hash, String previousHash) {
     }

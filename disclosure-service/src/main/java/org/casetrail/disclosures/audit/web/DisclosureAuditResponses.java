@@ -18,7 +18,8 @@ final class DisclosureAuditResponses {
     record ActorResponse(String userId, String role) {
     }
 
-    record HistoryEntryResponse(long sequence, String type, String payloadType, String eventId, Instant occurredAt,
+    record HistoryEntryResponse(long sequence, String type, String payloadType, String payloadRevision,
+                                String aggregateType, String eventId, Instant occurredAt,
                                 ActorResponse actor, String schoolId, String correlationId, String causationId,
                                 String requestId, JsonNode payload, String hash, String previousHash) {
     }
