@@ -45,7 +45,8 @@ public final class IntegrationEvents {
             org.casetrail.contracts.disclosures.DisclosureReconfirmationOverdue.class,
             org.casetrail.contracts.disclosures.ApproachesRepeated.class,
             org.casetrail.contracts.disclosures.PolicyVersionPublished.class,
-            org.casetrail.contracts.disclosures.PolicyAcknowledgementDue.class);
+            org.casetrail.contracts.disclosures.PolicyAcknowledgementDue.class,
+            org.casetrail.contracts.audit.AuditDigestRecorded.class);
 
     private static final Map<String, Class<? extends IntegrationEvent>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(IntegrationEvents::typeOf, Function.identity()));

@@ -117,6 +117,11 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
     private final Map<Long, Long> undecidedSince = new ConcurrentHashMap<>();
     /** Written but uncommitted sequences whose batch can never complete (a reader claimed part of it). */
     private final Set<Long> knownDead = ConcurrentHashMap.newKeySet();
+    /**
+     * The last sequence and hash this instance saw committed per aggregate, so that the append that
+     * follows a load needs no read for its previous hash. Bounded; a miss costs one {@code _id} read.
+     */
+    private final Map<String, Head> heads;
     /** The highest counter value this instance has seen: the first guess of the next allocation. */
     private final java.util.concurrent.atomic.AtomicLong lastSeenHead = new java.util.concurrent.atomic.AtomicLong();
 
@@ -132,6 +137,13 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
         this.maxGapOffset = builder.maxGapOffset;
         this.clock = builder.clock;
         this.replayScanMinimum = builder.replayScanMinimum;
+        int remembered = builder.rememberedHeads;
+        this.heads = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Head> eldest) {
+                return size() > remembered;
+            }
+        };
         createCollectionsAndCounter(db, builder.collectionPrefix);
     }
 
@@ -174,6 +186,21 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
             return;
         }
         int n = eventMessages.size();
+        // Each aggregate's previous hash before anything is allocated or written: an append that
+        // cannot be chained is refused as a conflict and leaves no gap behind.
+        Map<String, String> previousHashes = new HashMap<>();
+        for (EventMessage<?> message : eventMessages) {
+            if (message instanceof DomainEventMessage<?> dem && dem.getAggregateIdentifier() != null
+                    && !previousHashes.containsKey(dem.getAggregateIdentifier())) {
+                try {
+                    previousHashes.put(dem.getAggregateIdentifier(),
+                            previousHash(dem.getAggregateIdentifier(), dem.getSequenceNumber() - 1));
+                } catch (StreamConflictException e) {
+                    handlePersistenceException(e, dem);
+                    return;
+                }
+            }
+        }
         long last = allocate(n);
         long first = last - n + 1;
 
@@ -211,6 +238,19 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
             }
             docs.add(doc);
         }
+        // The hash chain (docs/audit.md): each event's hash covers the previous one's, which for the
+        // first of this append is the head hash its stream document recorded (no extra read after a load).
+        Map<String, String> headHashes = new HashMap<>();
+        for (Map.Entry<String, List<Integer>> entry : byAggregate.entrySet()) {
+            String previous = previousHashes.get(entry.getKey());
+            for (Integer i : entry.getValue()) {
+                Document doc = docs.get(i);
+                String hash = EventChain.hash(previous, stored(doc));
+                doc.append("ph", previous).append("h", hash);
+                previous = hash;
+            }
+            headHashes.put(entry.getKey(), previous);
+        }
         try {
             events.insertMany(docs, new InsertManyOptions().ordered(true));
         } catch (RuntimeException e) {
@@ -229,7 +269,8 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
             for (Integer i : indexes) {
                 globals.add(first + i);
             }
-            if (!commit(entry.getKey(), head.getType(), head.getSequenceNumber(), tail.getSequenceNumber(), globals)) {
+            if (!commit(entry.getKey(), head.getType(), head.getSequenceNumber(), tail.getSequenceNumber(), globals,
+                    headHashes.get(entry.getKey()), schoolOf(docs.get(indexes.get(0))))) {
                 handlePersistenceException(new StreamConflictException(entry.getKey(), head.getSequenceNumber()), head);
             }
         }
@@ -272,15 +313,28 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
             stream.put("last", expected);
             stream.getList("g", Long.class).add(global);
             // Until the commit documents below exist, trackers see these events as "not committed yet".
-            docs.add(toDocument(event, serializer, global).append("c", stream.getString("_id")));
+            Document doc = toDocument(event, serializer, global).append("c", stream.getString("_id"));
+            String previous = stream.getString("h") == null ? EventChain.GENESIS : stream.getString("h");
+            String hash = EventChain.hash(previous, stored(doc));
+            doc.append("ph", previous).append("h", hash);
+            stream.put("h", hash);
+            if (stream.get("school") == null && schoolOf(doc) != null) {
+                stream.put("school", schoolOf(doc));
+            }
+            docs.add(doc);
         }
         events.insertMany(docs, new InsertManyOptions().ordered(true));
         commits.insertMany(new ArrayList<>(newCommits.values()), new InsertManyOptions().ordered(true));
         List<Document> newStreams = new ArrayList<>();
         for (Document commit : newCommits.values()) {
-            newStreams.add(new Document("_id", commit.getString("a")).append("type", commit.get("t"))
+            Document stream = new Document("_id", commit.getString("a")).append("type", commit.get("t"))
                     .append("last", commit.get("last"))
-                    .append("b", new Document("-1", new Document("f", 0L).append("g", commit.get("g")))));
+                    .append("b", new Document("-1", new Document("f", 0L).append("g", commit.get("g"))
+                            .append("h", commit.get("h"))));
+            if (commit.get("school") != null) {
+                stream.append("school", commit.get("school"));
+            }
+            newStreams.add(stream);
         }
         streams.insertMany(newStreams, new InsertManyOptions().ordered(true));
     }
@@ -324,13 +378,18 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
      * idempotent, commutative update by {@code _id}). True if these global sequences are committed
      * (by us, or by a reader rolling our write forward), false if another writer owns the position.
      */
-    private boolean commit(String aggregateId, String type, long firstSeq, long lastSeq, List<Long> globals) {
+    private boolean commit(String aggregateId, String type, long firstSeq, long lastSeq, List<Long> globals,
+                           String headHash, String school) {
         String id = commitId(aggregateId, firstSeq);
         Document commit = new Document("_id", id).append("a", aggregateId).append("t", type)
-                .append("first", firstSeq).append("last", lastSeq).append("g", globals);
+                .append("first", firstSeq).append("last", lastSeq).append("g", globals).append("h", headHash);
+        if (school != null) {
+            commit.append("school", school);
+        }
         try {
             commits.insertOne(commit);
             publish(commit);
+            rememberHead(aggregateId, lastSeq, headHash);
             return true;
         } catch (MongoWriteException e) {
             if (!isDuplicateKey(e)) {
@@ -347,6 +406,102 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
         }
     }
 
+    /**
+     * The hash of an aggregate's event at {@code sequence} (the previous hash of what is appended
+     * after it): the genesis value before the first event, else what this instance remembers from
+     * loading or committing the aggregate (a committed event's hash never changes), else the head
+     * recorded in the stream document (one {@code _id} read). A stream document that does not reach
+     * {@code sequence} yet is repaired from the commit that follows it, as a conflicting writer does;
+     * if none exists the append cannot be chained and is refused as a conflict.
+     */
+    private String previousHash(String aggregateId, long sequence) {
+        if (sequence < 0) {
+            return EventChain.GENESIS;
+        }
+        String remembered = rememberedHead(aggregateId, sequence);
+        if (remembered != null) {
+            return remembered;
+        }
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Document stream = streams.find(Filters.eq("_id", aggregateId)).first();
+            String recorded = hashAt(stream, sequence);
+            if (recorded != null) {
+                return recorded;
+            }
+            Chain chain = chain(stream);
+            if (chain.last() >= sequence) {
+                // Written before the chain existed: computed from the stored events once.
+                return recomputeHashAt(aggregateId, sequence);
+            }
+            Document next = commits.find(Filters.eq("_id", commitId(aggregateId, chain.last() + 1))).first();
+            if (next == null) {
+                break;
+            }
+            publish(next);
+        }
+        throw new StreamConflictException(aggregateId, sequence + 1);
+    }
+
+    /** The hash the stream document recorded for the batch that ends at {@code sequence}, if any. */
+    private static String hashAt(Document stream, long sequence) {
+        Document batches = stream == null ? null : stream.get("b", Document.class);
+        if (batches == null) {
+            return null;
+        }
+        for (Object value : batches.values()) {
+            Document batch = (Document) value;
+            long f = ((Number) batch.get("f")).longValue();
+            if (f + longs(batch.get("g")).size() - 1 == sequence) {
+                return batch.getString("h");
+            }
+        }
+        return null;
+    }
+
+    private String recomputeHashAt(String aggregateId, long sequence) {
+        String previous = EventChain.GENESIS;
+        for (ChainedEvent event : chainedEvents(aggregateId)) {
+            if (event.document() == null) {
+                throw new IllegalStateException("committed event " + event.globalSequence() + " of " + aggregateId + " is missing");
+            }
+            previous = EventChain.hash(previous, stored(event.document()));
+            if (event.position() == sequence) {
+                return previous;
+            }
+        }
+        throw new StreamConflictException(aggregateId, sequence + 1);
+    }
+
+    private void rememberHead(String aggregateId, long sequence, String hash) {
+        if (hash != null) {
+            synchronized (heads) {
+                heads.put(aggregateId, new Head(sequence, hash));
+            }
+        }
+    }
+
+    private String rememberedHead(String aggregateId, long sequence) {
+        Head head;
+        synchronized (heads) {
+            head = heads.get(aggregateId);
+        }
+        return head != null && head.sequence() == sequence ? head.hash() : null;
+    }
+
+    private record Head(long sequence, String hash) {
+    }
+
+    /** The fields of a stored event document that the chain covers. */
+    static EventChain.Stored stored(Document doc) {
+        return new EventChain.Stored(doc.getString("e"), doc.getString("t"), doc.getString("a"),
+                doc.get("s") == null ? -1 : ((Number) doc.get("s")).longValue(), doc.getString("ts"),
+                doc.getString("pt"), doc.getString("pr"), doc.getString("p"), doc.getString("m"));
+    }
+
+    private static String schoolOf(Document doc) {
+        return doc.getString("m") == null ? null : EventChain.metadataValue(doc.getString("m"), "schoolId");
+    }
+
     static String commitId(String aggregateId, long firstSeq) {
         return aggregateId + "@" + (firstSeq - 1);
     }
@@ -354,15 +509,24 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
     /** Records a commit in its aggregate's stream document: {@code b.<sequence before> = {f, g}}. */
     private void publish(Document commit) {
         long first = ((Number) commit.get("first")).longValue();
-        streams.updateOne(Filters.eq("_id", commit.getString("a")),
-                Updates.combine(Updates.set("type", commit.get("t")),
-                        Updates.set("b." + (first - 1), new Document("f", first).append("g", commit.get("g"))),
-                        Updates.max("last", ((Number) commit.get("last")).longValue())),
+        Document batch = new Document("f", first).append("g", commit.get("g"));
+        if (commit.getString("h") != null) {
+            batch.append("h", commit.getString("h")); // the hash of the batch's last event
+        }
+        List<Bson> updates = new ArrayList<>(List.of(Updates.set("type", commit.get("t")),
+                Updates.set("b." + (first - 1), batch),
+                Updates.max("last", ((Number) commit.get("last")).longValue())));
+        if (commit.getString("school") != null) {
+            // Which school's digest the chain belongs to (docs/audit.md, "Digests"): every event of an
+            // aggregate carries the same school, so this set is idempotent and commutative too.
+            updates.add(Updates.set("school", commit.getString("school")));
+        }
+        streams.updateOne(Filters.eq("_id", commit.getString("a")), Updates.combine(updates),
                 new com.mongodb.client.model.UpdateOptions().upsert(true));
     }
 
     /** An aggregate's committed history as its stream document knows it. */
-    record Chain(long first, List<Long> globals) {
+    record Chain(long first, List<Long> globals, String headHash) {
         long last() {
             return first + globals.size() - 1;
         }
@@ -371,12 +535,13 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
     static Chain chain(Document stream) {
         Document batches = stream == null ? null : stream.get("b", Document.class);
         if (batches == null || batches.isEmpty()) {
-            return new Chain(0, List.of());
+            return new Chain(0, List.of(), null);
         }
         long start = batches.containsKey("-1") ? -1
                 : batches.keySet().stream().mapToLong(Long::parseLong).min().orElse(-1);
         List<Long> result = new ArrayList<>();
         long before = start;
+        String headHash = null;
         while (true) {
             Document batch = batches.get(String.valueOf(before), Document.class);
             if (batch == null) {
@@ -385,8 +550,9 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
             List<Long> g = longs(batch.get("g"));
             result.addAll(g);
             before += g.size();
+            headHash = batch.getString("h");
         }
-        return new Chain(start + 1, result);
+        return new Chain(start + 1, result, headHash);
     }
 
     private Document toDocument(EventMessage<?> event, Serializer serializer, long global) {
@@ -402,6 +568,91 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
                 .append("pr", payload.getType().getRevision())
                 .append("p", payload.getData())
                 .append("m", metaData.getData());
+    }
+
+    // ------------------------------------------------------------------------------------- audit
+
+    /**
+     * One position of an aggregate's committed chain as stored: the global sequence its stream
+     * document lists at that position and the event document found there ({@code null} if it was
+     * deleted). Read as stored, without trusting it: the verifier decides.
+     */
+    public record ChainedEvent(long position, long globalSequence, Document document) {
+
+        public EventChain.Stored stored() {
+            return document == null ? null : CasetrailMongoEventStorageEngine.stored(document);
+        }
+
+        public String hash() {
+            return document == null ? null : document.getString("h");
+        }
+
+        public String previousHash() {
+            return document == null ? null : document.getString("ph");
+        }
+    }
+
+    /** What the stream document of an aggregate says about its chain. */
+    public record StreamHead(String aggregateId, String aggregateType, String school, long lastSequence,
+                             String headHash, int events) {
+    }
+
+    /** The head of one aggregate's chain, by {@code _id}; empty if it has no events. */
+    public Optional<StreamHead> streamHead(String aggregateId) {
+        return Optional.ofNullable(streams.find(Filters.eq("_id", aggregateId)).first()).map(this::head)
+                .filter(h -> h.events() > 0);
+    }
+
+    /**
+     * The heads of every chain of a school, sorted by aggregate id. A filter on {@code school}: a scan
+     * of the stream documents (one per aggregate, not per event) on the embedded server; it serves
+     * the hourly digest, not a request path.
+     */
+    public List<StreamHead> streamHeads(String school) {
+        List<StreamHead> result = new ArrayList<>();
+        for (Document stream : streams.find(Filters.eq("school", school))) {
+            StreamHead head = head(stream);
+            if (head.events() > 0) {
+                result.add(head);
+            }
+        }
+        result.sort(java.util.Comparator.comparing(StreamHead::aggregateId));
+        return result;
+    }
+
+    /** Every school that has at least one chain (one scan of the stream documents). */
+    public Set<String> schools() {
+        Set<String> schools = new TreeSet<>();
+        for (Object school : streams.distinct("school", String.class)) {
+            if (school != null) {
+                schools.add(school.toString());
+            }
+        }
+        return schools;
+    }
+
+    private StreamHead head(Document stream) {
+        Chain chain = chain(stream);
+        return new StreamHead(stream.getString("_id"), stream.getString("type"), stream.getString("school"),
+                chain.last(), chain.headHash(), chain.globals().size());
+    }
+
+    /**
+     * The aggregate's committed events in chain order, as stored: the stream document by {@code _id},
+     * then the events by {@code _id $in}. Snapshots are not part of the chain.
+     */
+    public List<ChainedEvent> chainedEvents(String aggregateId) {
+        Chain chain = chain(streams.find(Filters.eq("_id", aggregateId)).first());
+        List<ChainedEvent> result = new ArrayList<>(chain.globals().size());
+        List<Long> globals = chain.globals();
+        for (int from = 0; from < globals.size(); from += batchSize()) {
+            List<Long> ids = globals.subList(from, Math.min(globals.size(), from + batchSize()));
+            Map<Long, Document> found = byId(ids);
+            for (int i = 0; i < ids.size(); i++) {
+                result.add(new ChainedEvent(chain.first() + from + i, ids.get(i), found.get(ids.get(i))));
+            }
+        }
+        return result;
     }
 
     // --------------------------------------------------------------------------------- snapshots
@@ -436,6 +687,9 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
             return Collections.emptyList();
         }
         Chain chain = chain(stream);
+        if (chain.headHash() != null) {
+            rememberHead(aggregateIdentifier, chain.last(), chain.headHash());
+        }
         long base = chain.first();
         List<Long> all = chain.globals();
         long lastSeq = chain.last();
@@ -765,7 +1019,7 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
         Document head = batchDocs.get(bf);
         Document tail = batchDocs.get(bf + bc - 1);
         commit(head.getString("a"), head.getString("t"), ((Number) head.get("s")).longValue(),
-                ((Number) tail.get("s")).longValue(), batch);
+                ((Number) tail.get("s")).longValue(), batch, tail.getString("h"), schoolOf(head));
         return true;
     }
 
@@ -908,6 +1162,7 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
         private int maxGapOffset = 1_000_000;
         private Clock clock = Clock.systemUTC();
         private long replayScanMinimum = 10_000;
+        private int rememberedHeads = 10_000;
 
         public Builder() {
             persistenceExceptionResolver(DEFAULT_RESOLVER);
@@ -941,6 +1196,12 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
          */
         public Builder replayScanMinimum(long events) {
             this.replayScanMinimum = events;
+            return this;
+        }
+
+        /** How many aggregates' head hashes this instance keeps in memory (appends after a load read none). */
+        public Builder rememberedHeads(int aggregates) {
+            this.rememberedHeads = aggregates;
             return this;
         }
 

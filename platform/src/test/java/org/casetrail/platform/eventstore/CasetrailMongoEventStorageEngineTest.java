@@ -17,6 +17,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
+import org.casetrail.platform.audit.ChainVerifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -277,6 +278,11 @@ class CasetrailMongoEventStorageEngineTest {
             tracked.computeIfAbsent(d.getAggregateIdentifier(), k -> new ArrayList<>()).add(d.getSequenceNumber());
         }
         assertThat(tracked).isEqualTo(stored);
+        // Concurrent appends and their conflicts never break a chain.
+        for (String aggregate : allAggregates(threads)) {
+            assertThat(ChainVerifier.verify(engine.chainedEvents(aggregate),
+                    engine.streamHead(aggregate).orElseThrow().headHash()).valid()).as(aggregate).isTrue();
+        }
         // Each committed event has its own global sequence, and each token covers the one before.
         List<Long> globals = new ArrayList<>();
         for (Document commit : db.getCollection("ct_commits").find()) {

@@ -3,6 +3,7 @@ package org.casetrail.cases.lifecycle.query;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -26,6 +27,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The case detail behind {@code GET /api/v1/cases/{caseId}}: one document per case, keyed by case
@@ -38,6 +40,8 @@ class CaseDetailProjection {
 
     static final String GROUP = "case-detail";
     static final String COLLECTION = "case_details";
+    /** Scratch documents of point-in-time folds ({@link FoldCaseDetail}); each lives for one query. */
+    static final String FOLD_COLLECTION = "case_details_folds";
     static final String OVERDUE = "overdueKinds";
     private static final String ACKNOWLEDGEMENT = "ACKNOWLEDGEMENT";
 
@@ -52,6 +56,11 @@ class CaseDetailProjection {
 
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
+        apply(mongo.getCollection(COLLECTION), message.getAggregateIdentifier(), event, message);
+    }
+
+    /** Folds one event into the document {@code id} of {@code target}: the read model, or a scratch fold. */
+    private static void apply(MongoCollection<Document> target, String id, Object event, DomainEventMessage<?> message) {
         if (!event.getClass().getPackageName().equals(ConcernReported.class.getPackageName())) {
             return;
         }
@@ -59,8 +68,27 @@ class CaseDetailProjection {
         StatusTransitions.after(event).ifPresent(status -> updates.add(status(status)));
         updates.addAll(overdueOf(event));
         updates.add(Updates.set("history." + key(message.getSequenceNumber()), step(event, message)));
-        mongo.getCollection(COLLECTION).updateOne(Filters.eq("_id", message.getAggregateIdentifier()),
-                Updates.combine(updates), new UpdateOptions().upsert(true));
+        target.updateOne(Filters.eq("_id", id), Updates.combine(updates), new UpdateOptions().upsert(true));
+    }
+
+    /**
+     * The case as the given events leave it, folded by exactly the handlers above into a scratch
+     * document (its own collection, keyed by a random id, removed afterwards) and read back by the same
+     * mapping as the read model: no second state machine for point-in-time states.
+     */
+    @QueryHandler
+    Optional<CaseDetailView> handle(FoldCaseDetail query) {
+        MongoCollection<Document> scratch = mongo.getCollection(FOLD_COLLECTION);
+        String id = query.caseId() + "@" + UUID.randomUUID();
+        try {
+            for (DomainEventMessage<?> message : query.events()) {
+                apply(scratch, id, message.getPayload(), message);
+            }
+            Document doc = scratch.find(Filters.eq("_id", id)).first();
+            return doc == null || doc.getString("category") == null ? Optional.empty() : Optional.of(view(query.caseId(), doc));
+        } finally {
+            scratch.deleteOne(Filters.eq("_id", id));
+        }
     }
 
     /** The current-state fields an event changes. Plain instanceof: no pattern-matching switch on Java 17. */
@@ -191,12 +219,16 @@ class CaseDetailProjection {
                 || !visible(doc, query.actorId(), query.actorRoles())) {
             return Optional.empty();
         }
+        return Optional.of(view(query.caseId(), doc));
+    }
+
+    private static CaseDetailView view(String caseId, Document doc) {
         CaseCategory category = CaseCategory.valueOf(doc.getString("category"));
         boolean safeguarding = Boolean.TRUE.equals(doc.getBoolean("safeguarding"));
         Document subjectDoc = doc.get("subject", Document.class);
         Subject subject = subjectDoc == null ? null : new Subject(SubjectType.valueOf(subjectDoc.getString("type")),
                 subjectDoc.getString("userId"), subjectDoc.getString("name"));
-        return Optional.of(new CaseDetailView(doc.getString("_id"), doc.getString("reference"), category, safeguarding,
+        return new CaseDetailView(caseId, doc.getString("reference"), category, safeguarding,
                 enumOf(CaseStatus.class, doc.getString("status")), enumOf(TriageRoute.class, doc.getString("route")),
                 enumOf(Severity.class, doc.getString("severity")), doc.getString("summary"), doc.getString("details"),
                 instant(doc.getDate("occurredAt")), doc.getString("platform"), subject, doc.getString("reporterId"),
@@ -206,7 +238,7 @@ class CaseDetailProjection {
                 doc.getString("hearingDecisionMakerId"), instant(doc.getDate("hearingScheduledFor")),
                 enumOf(DisciplinaryOutcome.class, doc.getString("outcome")),
                 instant(doc.getDate("appealWindowClosesAt")), doc.getString("appealDeciderId"),
-                enumOf(CaseResolution.class, doc.getString("resolution")), history(doc.get("history", Document.class))));
+                enumOf(CaseResolution.class, doc.getString("resolution")), history(doc.get("history", Document.class)));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,8 @@
 package org.casetrail.disclosures.relationship.query;
 
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
@@ -12,8 +14,10 @@ import org.casetrail.disclosures.relationship.api.DisclosureState;
 import org.casetrail.disclosures.relationship.api.DisclosureView;
 import org.casetrail.disclosures.relationship.api.DisclosureWithdrawn;
 import org.casetrail.disclosures.relationship.api.FindMyDisclosures;
+import org.casetrail.disclosures.relationship.api.FoldDisclosure;
 import org.casetrail.disclosures.relationship.api.FindSchoolDisclosures;
 import org.casetrail.disclosures.relationship.api.RelationshipDeclared;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -23,6 +27,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Disclosures as their declarer and their school's Principal see them. Keyed by disclosure id and
@@ -35,11 +41,25 @@ class DisclosureViewProjection {
 
     static final String GROUP = "disclosure-view";
     static final String COLLECTION = "disclosures";
+    /** Scratch documents of point-in-time folds ({@link FoldDisclosure}); each lives for one query. */
+    static final String FOLD_COLLECTION = "disclosure_folds";
 
     private final MongoTemplate mongo;
+    private final String collection;
+    private final String idPrefix;
 
+    /** A throwaway twin that folds into a scratch document instead of the read model. */
+    private DisclosureViewProjection(MongoTemplate mongo, String idPrefix) {
+        this.mongo = mongo;
+        this.collection = FOLD_COLLECTION;
+        this.idPrefix = idPrefix;
+    }
+
+    @Autowired
     DisclosureViewProjection(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.collection = COLLECTION;
+        this.idPrefix = "";
         mongo.indexOps(COLLECTION).ensureIndex(new Index().on("schoolId", Sort.Direction.ASC)
                 .on("declarerId", Sort.Direction.ASC).on("declaredAt", Sort.Direction.DESC));
         mongo.indexOps(COLLECTION).ensureIndex(new Index().on("schoolId", Sort.Direction.ASC)
@@ -125,18 +145,48 @@ class DisclosureViewProjection {
         return find(criteria);
     }
 
+    /**
+     * The disclosure as the given events leave it: the very handlers above, run by Axon's annotation
+     * adapter on a twin writing to a scratch document (random id, removed afterwards), so that there
+     * is no second state machine for point-in-time states.
+     */
+    @QueryHandler
+    Optional<DisclosureView> handle(FoldDisclosure query) {
+        String prefix = UUID.randomUUID() + "@";
+        AnnotationEventHandlerAdapter twin = new AnnotationEventHandlerAdapter(new DisclosureViewProjection(mongo, prefix));
+        try {
+            for (DomainEventMessage<?> message : query.events()) {
+                if (twin.canHandle(message)) {
+                    twin.handle(message);
+                }
+            }
+            return find(FOLD_COLLECTION, Criteria.where("_id").is(prefix + query.disclosureId())).stream().findFirst()
+                    .map(v -> new DisclosureView(query.disclosureId(), v.declarerId(), v.version(), v.details(),
+                            v.decision(), v.rule(), v.state(), v.reviewResult(), v.reviewConditions(), v.reviewRationale(),
+                            v.reviewerId(), v.reviewedAt(), v.withdrawalReason(), v.declaredAt(), v.updatedAt(), v.caseId()));
+        } catch (Exception e) {
+            throw new IllegalStateException("disclosure " + query.disclosureId() + " could not be folded", e);
+        } finally {
+            mongo.remove(Query.query(Criteria.where("_id").is(prefix + query.disclosureId())), FOLD_COLLECTION);
+        }
+    }
+
     @ResetHandler
     void reset() {
         mongo.dropCollection(COLLECTION);
     }
 
     private void upsert(String disclosureId, Update update) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(disclosureId)), update, COLLECTION);
+        mongo.upsert(Query.query(Criteria.where("_id").is(idPrefix + disclosureId)), update, collection);
     }
 
     private List<DisclosureView> find(Criteria criteria) {
+        return find(COLLECTION, criteria);
+    }
+
+    private List<DisclosureView> find(String from, Criteria criteria) {
         Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "declaredAt"));
-        return mongo.find(query, DisclosureDocument.class, COLLECTION).stream()
+        return mongo.find(query, DisclosureDocument.class, from).stream()
                 .map(d -> new DisclosureView(d.id(), d.declarerId(), d.version(), d.details(), d.decision(), d.rule(),
                         d.state(), d.reviewResult(), d.reviewConditions(), d.reviewRationale(), d.reviewerId(),
                         d.reviewedAt(), d.withdrawalReason(), d.declaredAt(), d.updatedAt(), d.caseId()))
