@@ -8,6 +8,8 @@ import com.mongodb.client.model.Updates;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.bson.Document;
 import org.casetrail.contracts.Role;
+import org.casetrail.platform.audit.MerkleTree;
+import org.casetrail.platform.audit.SchoolDigests;
 import org.casetrail.platform.eventstore.CasetrailMongoEventStorageEngine;
 import org.casetrail.platform.testing.EmbeddedStack;
 import org.casetrail.platform.testing.TestTokens;
@@ -49,6 +51,8 @@ class DisclosureAuditIT {
     MongoTemplate mongo;
     @Autowired
     EventStorageEngine storage;
+    @Autowired
+    SchoolDigests digests;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String school = "school-" + UUID.randomUUID();
@@ -108,6 +112,27 @@ class DisclosureAuditIT {
                 .isEqualTo(403);
         assertThat(send("GET", "/api/v1/disclosures/" + id + "/verify", principal, school, Role.PRINCIPAL, null).statusCode())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void theScheduledDigestPinsTheSchoolsDisclosureChains() throws Exception {
+        HttpResponse<String> declared = send("POST", "/api/v1/disclosures", staff, school, Role.STAFF,
+                "{\"counterpartType\":\"STAFF\",\"counterpartName\":\"Colin Colleague\",\"basis\":\"PERSONAL_FRIENDSHIP\","
+                        + "\"platforms\":[\"Facebook\"],\"description\":\"we play five-a-side together\"}");
+        assertThat(declared.statusCode()).as(declared.body()).isEqualTo(201);
+        String id = JSON.readTree(declared.body()).get("disclosureId").asText();
+
+        // What DigestSchedule runs every interval.
+        SchoolDigests.Digest digest = digests.recordAllChanged().stream()
+                .filter(d -> d.schoolId().equals(school)).findFirst().orElseThrow();
+
+        assertThat(digest.service()).isEqualTo("disclosure-service");
+        assertThat(digest.leafCount()).isEqualTo(1);
+        SchoolDigests.Proof proof = digests.proof(digest, id).orElseThrow();
+        assertThat(proof.leaf().headHash()).isEqualTo(
+                json(send("GET", "/api/v1/disclosures/" + id + "/verify", auditor, school, Role.AUDITOR, null))
+                        .get("headHash").asText());
+        assertThat(MerkleTree.rootFromProof(proof.leafHash(), proof.path())).isEqualTo(digest.root());
     }
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 import java.time.Clock;
 
@@ -20,6 +21,7 @@ import java.time.Clock;
 @AutoConfiguration(after = {AxonMongoAutoConfiguration.class, CasetrailKafkaAutoConfiguration.class},
         afterName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
 @ConditionalOnClass({EventStore.class, MongoClient.class})
+@Import(DigestSchedule.class)
 public class AuditAutoConfiguration {
 
     @Bean
