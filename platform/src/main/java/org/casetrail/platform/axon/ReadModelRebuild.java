@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  * Rebuilds a service's read models from its events, blue/green: every streaming processor that
  * supports a reset (its handlers have reset handlers and none forbids replay; the Kafka publishers
  * do forbid it) is stopped, its tokens reset to the start, and started again writing into shadow
- * collections ({@link ReadModelShadows}) while queries keep reading the live ones, complete as they
+ * collections ({@link ReadModelRebuildShadows}) while queries keep reading the live ones, complete as they
  * were when the rebuild started. When a processor has caught up with the store's head it is stopped
  * for a moment, each shadow is renamed over its live collection (indexes copied first), and it goes
  * on from there writing to the live collections. A caller never sees a half-built model; what it
@@ -49,7 +49,7 @@ public class ReadModelRebuild implements DisposableBean {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
-    private final ReadModelShadows shadows;
+    private final ReadModelRebuildShadows shadows;
     private final MongoDatabase database;
     private final Clock clock;
     private final Map<String, Started> started = new ConcurrentHashMap<>();
@@ -64,7 +64,7 @@ public class ReadModelRebuild implements DisposableBean {
     private record Started(Instant at, long done) {
     }
 
-    public ReadModelRebuild(EventProcessingConfiguration processing, EventStore eventStore, ReadModelShadows shadows,
+    public ReadModelRebuild(EventProcessingConfiguration processing, EventStore eventStore, ReadModelRebuildShadows shadows,
                             MongoDatabase database, Clock clock, Duration swapCheckInterval) {
         this.processing = processing;
         this.eventStore = eventStore;
@@ -201,7 +201,7 @@ public class ReadModelRebuild implements DisposableBean {
 
     /** The shadow replaces the live collection, with the live one's indexes; no shadow means an empty model. */
     private void swap(String collection) {
-        String shadow = collection + ReadModelShadows.SUFFIX;
+        String shadow = collection + ReadModelRebuildShadows.SUFFIX;
         Set<String> existing = new HashSet<>();
         database.listCollectionNames().forEach(existing::add);
         if (!existing.contains(shadow)) {
@@ -224,7 +224,7 @@ public class ReadModelRebuild implements DisposableBean {
 
     private void dropShadows(String name) {
         for (String collection : shadows.collections(name)) {
-            database.getCollection(collection + ReadModelShadows.SUFFIX).drop();
+            database.getCollection(collection + ReadModelRebuildShadows.SUFFIX).drop();
         }
         shadows.end(name);
     }

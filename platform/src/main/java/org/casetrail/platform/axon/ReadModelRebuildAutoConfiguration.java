@@ -35,26 +35,26 @@ import java.time.Clock;
 public class ReadModelRebuildAutoConfiguration {
 
     @Bean
-    ReadModelShadows readModelShadows(MongoClient client, MongoProperties mongo) {
-        return new ReadModelShadows(client.getDatabase(mongo.getMongoClientDatabase()));
+    ReadModelRebuildShadows readModelShadows(MongoClient client, MongoProperties mongo) {
+        return new ReadModelRebuildShadows(client.getDatabase(mongo.getMongoClientDatabase()));
     }
 
     /** Replaces Boot's MongoTemplate (which backs off when one exists); the same template otherwise. */
     @Bean
     @ConditionalOnMissingBean(MongoOperations.class)
-    MongoTemplate mongoTemplate(MongoDatabaseFactory factory, MongoConverter converter, ReadModelShadows shadows) {
+    MongoTemplate mongoTemplate(MongoDatabaseFactory factory, MongoConverter converter, ReadModelRebuildShadows shadows) {
         return new ReadModelRebuildMongoTemplate(factory, converter, shadows);
     }
 
     @Bean
-    ConfigurerModule readModelRebuildInterceptors(ReadModelShadows shadows) {
+    ConfigurerModule readModelRebuildInterceptors(ReadModelRebuildShadows shadows) {
         return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor(
                 (configuration, processor) -> new ReadModelRebuildInterceptor(processor, shadows));
     }
 
     @Bean
     ReadModelRebuild readModelRebuild(EventProcessingConfiguration processing, EventStore eventStore,
-                                      ReadModelShadows shadows, MongoClient client, MongoProperties mongo,
+                                      ReadModelRebuildShadows shadows, MongoClient client, MongoProperties mongo,
                                       ObjectProvider<Clock> clock, ReadModelRebuildProperties properties) {
         return new ReadModelRebuild(processing, eventStore, shadows, client.getDatabase(mongo.getMongoClientDatabase()),
                 clock.getIfAvailable(Clock::systemUTC), properties.swapCheckInterval());

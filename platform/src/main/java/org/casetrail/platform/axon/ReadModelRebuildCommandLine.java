@@ -113,8 +113,13 @@ public class ReadModelRebuildCommandLine implements ApplicationRunner {
         int filled = (int) (BAR * Math.min(done, total) / total);
         String rate = p.eventsPerSecond() == null ? "-" : String.format(Locale.ROOT, "%,.0f", p.eventsPerSecond());
         String eta = finished ? "done" : p.etaSeconds() == null ? "ETA -" : "ETA " + duration(p.etaSeconds());
+        // An empty store is finished at 0/0: 100%, not 0%.
+        long percent = finished ? 100 : 100 * Math.min(done, total) / total;
+        if (finished) {
+            filled = BAR;
+        }
         return String.format(Locale.ROOT, "[%s%s] %,d/%,d events %3d%%  %s ev/s  %s", "#".repeat(filled),
-                ".".repeat(BAR - filled), done, p.total(), 100 * Math.min(done, total) / total, rate, eta);
+                ".".repeat(BAR - filled), done, p.total(), percent, rate, eta);
     }
 
     private static String duration(long seconds) {

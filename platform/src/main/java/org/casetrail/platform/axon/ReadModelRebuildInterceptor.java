@@ -9,9 +9,9 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 class ReadModelRebuildInterceptor implements MessageHandlerInterceptor<EventMessage<?>> {
 
     private final String processor;
-    private final ReadModelShadows shadows;
+    private final ReadModelRebuildShadows shadows;
 
-    ReadModelRebuildInterceptor(String processor, ReadModelShadows shadows) {
+    ReadModelRebuildInterceptor(String processor, ReadModelRebuildShadows shadows) {
         this.processor = processor;
         this.shadows = shadows;
     }

@@ -16,9 +16,9 @@ import java.lang.reflect.Proxy;
  */
 public class ReadModelRebuildMongoTemplate extends MongoTemplate {
 
-    private final ReadModelShadows shadows;
+    private final ReadModelRebuildShadows shadows;
 
-    public ReadModelRebuildMongoTemplate(MongoDatabaseFactory factory, MongoConverter converter, ReadModelShadows shadows) {
+    public ReadModelRebuildMongoTemplate(MongoDatabaseFactory factory, MongoConverter converter, ReadModelRebuildShadows shadows) {
         super(factory, converter);
         this.shadows = shadows;
     }
@@ -26,7 +26,7 @@ public class ReadModelRebuildMongoTemplate extends MongoTemplate {
     @Override
     protected MongoDatabase doGetDatabase() {
         MongoDatabase database = super.doGetDatabase();
-        String processor = ReadModelShadows.current();
+        String processor = ReadModelRebuildShadows.current();
         return processor == null ? database : shadowed(database, processor);
     }
 

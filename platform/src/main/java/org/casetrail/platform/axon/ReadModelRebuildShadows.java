@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * service that stops mid-rebuild resumes it into the same shadows, consistent with the processor's
  * stored token, instead of replaying the rest over the live collections.
  */
-public class ReadModelShadows {
+public class ReadModelRebuildShadows {
 
     static final String SUFFIX = "__rebuild";
     static final String STATE = "read_model_rebuilds";
@@ -28,7 +28,7 @@ public class ReadModelShadows {
     private final MongoCollection<Document> state;
     private final Map<String, Set<String>> touched = new ConcurrentHashMap<>();
 
-    public ReadModelShadows(MongoDatabase database) {
+    public ReadModelRebuildShadows(MongoDatabase database) {
         this.state = database.getCollection(STATE);
         for (Document doc : state.find()) {
             Set<String> names = ConcurrentHashMap.newKeySet();
