@@ -107,7 +107,9 @@ public class ReadModelRebuild implements DisposableBean {
             } catch (Exception e) {
                 shadows.end(name);
                 processor.start();
-                throw new IllegalStateException("cannot reset the processor " + name + ": " + e.getMessage(), e);
+                // Typically another instance holds the processor's token claim; any processor before it is rebuilding.
+                throw new StateConflict("CLAIMED", "cannot reset the processor " + name + " (" + e.getMessage()
+                        + "); rebuilding: " + rebuilt.subList(0, rebuilt.indexOf(name)));
             }
             started.put(name, new Started(clock.instant(), 0));
             failed.remove(name);
