@@ -13,6 +13,7 @@ import org.casetrail.platform.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -77,8 +78,7 @@ public class AccessLogFilter extends OncePerRequestFilter {
         if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
             return Optional.empty();
         }
-        org.springframework.http.server.PathContainer path =
-                org.springframework.http.server.PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+        PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
         if (excluded.stream().anyMatch(p -> p.matches(path))) {
             return Optional.empty();
         }
