@@ -340,6 +340,32 @@ abstract class AbstractGatewayIT {
         assertThat(config.body()).contains("/v3/api-docs/cases", "/v3/api-docs/disclosures", "/v3/api-docs/notifications");
     }
 
+    @Test
+    void eachServicesAccessLogIsRoutedToIt() throws Exception {
+        String token = token("aldo.auditor");
+        HttpServer disclosures = HttpServer.create(new InetSocketAddress("127.0.0.1", DISCLOSURES_PORT), 0);
+        disclosures.createContext("/", exchange -> {
+            byte[] answer = ("{\"service\":\"disclosures\",\"path\":\"" + exchange.getRequestURI().getPath() + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        disclosures.start();
+        try {
+            // /api/v1/audit/** is case-service's, except disclosure-service's own log (docs/audit.md).
+            HttpResponse<String> ofDisclosures = get("/api/v1/audit/access-log/disclosures?page=0", token, Map.of());
+            assertThat(ofDisclosures.body())
+                    .isEqualTo("{\"service\":\"disclosures\",\"path\":\"/api/v1/audit/access-log/disclosures\"}");
+            HttpResponse<String> ofCases = get("/api/v1/audit/access-log?page=0", token, Map.of());
+            assertThat(ofCases.body()).isEqualTo("{\"echo\":true}");
+            assertThat(lastCall("/api/v1/audit/access-log").query()).isEqualTo("page=0");
+        } finally {
+            disclosures.stop(0);
+        }
+    }
+
     // ---- health ----
 
     @Test

@@ -160,18 +160,6 @@ public class AxonMongoAutoConfiguration {
     }
 
     @Bean
-    ReadModelRebuild readModelRebuild(org.axonframework.config.EventProcessingConfiguration processing,
-                                      org.axonframework.eventsourcing.eventstore.EventStore eventStore) {
-        return new ReadModelRebuild(processing, eventStore);
-    }
-
-    @Bean
-    @ConditionalOnWebApplication
-    ReadModelRebuildController readModelRebuildController(ReadModelRebuild rebuild) {
-        return new ReadModelRebuildController(rebuild);
-    }
-
-    @Bean
     @ConditionalOnWebApplication
     AxonProblemHandling axonProblemHandling() {
         return new AxonProblemHandling();
