@@ -847,8 +847,12 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
         long head = -1;
         long windowStart = token.getIndex() + 1;
         Set<Long> decidedDead = new HashSet<>();
+        // Undecided ids of windows already looked past: still candidates, but not gaps of the token,
+        // because a token's gaps must lie below its index (Axon refuses anything else).
+        Set<Long> carried = new TreeSet<>();
         while (true) {
             List<Long> candidates = new ArrayList<>(token.getGaps());
+            candidates.addAll(carried);
             for (long id = windowStart; id < windowStart + batchSize; id++) {
                 candidates.add(id);
             }
@@ -867,15 +871,12 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
             if (windowEnd >= head) {
                 return Collections.emptyList();
             }
-            Set<Long> undecided = new TreeSet<>();
-            for (long id = token.getIndex() + 1; id <= windowEnd; id++) {
+            for (long id = windowStart; id <= windowEnd; id++) {
                 if (!decidedDead.contains(id)) {
-                    undecided.add(id);
+                    carried.add(id);
                 }
             }
-            undecided.addAll(token.getGaps());
-            undecided.removeAll(decidedDead);
-            token = GapAwareTrackingToken.newInstance(token.getIndex(), undecided);
+            carried.removeAll(decidedDead);
             windowStart = windowEnd + 1;
         }
     }

@@ -326,6 +326,21 @@ class CasetrailMongoEventStorageEngineTest {
     }
 
     @Test
+    void aWholeBatchOfUndecidedSequencesIsLookedPastAndStaysGapsOfTheToken() {
+        // Writers that allocated more than one fetch batch (50 here) and have not written yet, then
+        // an event behind them: the reader must deliver it, keeping every undecided id as a gap.
+        long lastReserved = engine.allocate(60);
+        engine.appendEvents(List.of(event("a", 0)));
+
+        List<TrackedEventMessage<?>> read = readAll(null);
+
+        assertThat(read).hasSize(1);
+        GapAwareTrackingToken token = (GapAwareTrackingToken) read.get(0).trackingToken();
+        assertThat(token.getIndex()).isEqualTo(lastReserved + 1);
+        assertThat(token.getGaps()).hasSize(60).first().isEqualTo(lastReserved - 59);
+    }
+
+    @Test
     void aWrittenButUncommittedBatchIsDeliveredOnlyOnceCommittedAndRolledForwardAfterTheTimeout() {
         engine.appendEvents(List.of(event("a", 0)));
         // Simulate a writer that inserted its event document and stopped before committing it.
