@@ -325,7 +325,7 @@ abstract class DisclosureFlowContract {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    /** Every record keyed by the disclosure: waits up to {@code atMost} for the first, then {@code settle} for more. */
+    /** Every flag keyed by the disclosure (other events of it are left out): waits up to {@code atMost} for the first, then {@code settle} for more. */
     private List<ConsumerRecord<String, String>> recordsFor(String disclosureId, Duration atMost, Duration settle) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -336,7 +336,8 @@ abstract class DisclosureFlowContract {
             Instant deadline = Instant.now().plus(atMost);
             while (Instant.now().isBefore(deadline)) {
                 consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                    if (disclosureId.equals(r.key())) {
+                    if (disclosureId.equals(r.key())
+                            && "DisclosureFlagged".equals(IntegrationEvents.fromJson(r.value()).eventType())) {
                         found.add(r);
                     }
                 });
