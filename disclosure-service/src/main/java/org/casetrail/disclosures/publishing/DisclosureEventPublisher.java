@@ -7,11 +7,13 @@ import org.axonframework.eventhandling.EventHandler;
 import org.casetrail.contracts.EventEnvelope;
 import org.casetrail.contracts.IntegrationEvent;
 import org.casetrail.contracts.Topics;
+import org.casetrail.contracts.disclosures.ApproachesRepeated;
 import org.casetrail.contracts.disclosures.DisclosureAwaitingReview;
 import org.casetrail.contracts.disclosures.DisclosureDecision;
 import org.casetrail.contracts.disclosures.DisclosureReconfirmationDue;
 import org.casetrail.contracts.disclosures.DisclosureReconfirmationOverdue;
 import org.casetrail.contracts.disclosures.DisclosureRule;
+import org.casetrail.disclosures.approach.api.RepeatedApproachesNoted;
 import org.casetrail.disclosures.relationship.api.DisclosureDecided;
 import org.casetrail.disclosures.relationship.api.DisclosureFlagged;
 import org.casetrail.disclosures.relationship.api.DisclosureReevaluated;
@@ -90,6 +92,13 @@ class DisclosureEventPublisher {
     void on(ReconfirmationOverdueReported event, DomainEventMessage<ReconfirmationOverdueReported> message) {
         publish(message, new DisclosureReconfirmationOverdue(event.disclosureId(), event.declarerId(), event.dueOn(),
                 event.reportedAt()));
+    }
+
+    /** A run of approaches from one counterpart, for the DSL: who recorded the latest, never the counterpart. */
+    @EventHandler
+    void on(RepeatedApproachesNoted event, DomainEventMessage<RepeatedApproachesNoted> message) {
+        publish(message, new ApproachesRepeated(event.approachId(), event.recorderId(), event.counterpartType(),
+                event.approachesInWindow(), event.windowDays(), event.firstOccurredAt(), event.lastOccurredAt()));
     }
 
     private void publish(DomainEventMessage<?> message, IntegrationEvent payload) {
