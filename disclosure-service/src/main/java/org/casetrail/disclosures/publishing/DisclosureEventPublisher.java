@@ -13,7 +13,10 @@ import org.casetrail.contracts.disclosures.DisclosureDecision;
 import org.casetrail.contracts.disclosures.DisclosureReconfirmationDue;
 import org.casetrail.contracts.disclosures.DisclosureReconfirmationOverdue;
 import org.casetrail.contracts.disclosures.DisclosureRule;
+import org.casetrail.contracts.disclosures.PolicyAcknowledgementDue;
+import org.casetrail.contracts.disclosures.PolicyVersionPublished;
 import org.casetrail.disclosures.approach.api.RepeatedApproachesNoted;
+import org.casetrail.disclosures.policy.api.PolicyAcknowledgementReminded;
 import org.casetrail.disclosures.relationship.api.DisclosureDecided;
 import org.casetrail.disclosures.relationship.api.DisclosureFlagged;
 import org.casetrail.disclosures.relationship.api.DisclosureReevaluated;
@@ -99,6 +102,20 @@ class DisclosureEventPublisher {
     void on(RepeatedApproachesNoted event, DomainEventMessage<RepeatedApproachesNoted> message) {
         publish(message, new ApproachesRepeated(event.approachId(), event.recorderId(), event.counterpartType(),
                 event.approachesInWindow(), event.windowDays(), event.firstOccurredAt(), event.lastOccurredAt()));
+    }
+
+    /** P2: every staff member of the school is to acknowledge it. The text stays here; the title and day travel. */
+    @EventHandler
+    void on(org.casetrail.disclosures.policy.api.PolicyVersionPublished event,
+            DomainEventMessage<org.casetrail.disclosures.policy.api.PolicyVersionPublished> message) {
+        publish(message, new PolicyVersionPublished(event.version(), event.title(), event.effectiveFrom(),
+                event.publishedAt()));
+    }
+
+    @EventHandler
+    void on(PolicyAcknowledgementReminded event, DomainEventMessage<PolicyAcknowledgementReminded> message) {
+        publish(message, new PolicyAcknowledgementDue(event.version(), event.userId(), event.reminder(),
+                event.remindedAt()));
     }
 
     private void publish(DomainEventMessage<?> message, IntegrationEvent payload) {
