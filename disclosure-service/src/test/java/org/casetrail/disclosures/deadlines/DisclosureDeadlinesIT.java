@@ -2,6 +2,7 @@ package org.casetrail.disclosures.deadlines;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.casetrail.contracts.EventEnvelope;
@@ -26,6 +27,10 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -80,6 +85,12 @@ class DisclosureDeadlinesIT {
     DisclosureDeadlineWatch watch;
     @Autowired
     EventStore eventStore;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    DisclosureDeadlineProperties properties;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -103,6 +114,16 @@ class DisclosureDeadlinesIT {
         watch.fireDue();
         watch.fireDue(); // DONE: not sent again; had it been, the disclosure would ignore it
         assertThat(eventTypes(id)).filteredOn("DisclosureReevaluated"::equals).hasSize(1);
+
+        // A crash after the command but before the mark, then a restart: a new watch finds the clock still
+        // pending in Mongo and sends it again; the disclosure ignores it.
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(DisclosureDeadlineDocument.turns18Id(id, 1))),
+                Update.update("state", DisclosureDeadlineState.PENDING), DisclosureDeadlinesProjection.COLLECTION);
+        DisclosureDeadlineWatch restarted = new DisclosureDeadlineWatch(mongo, commands, clock, properties);
+        assertThat(restarted.fireDue()).isPositive();
+        assertThat(eventTypes(id)).filteredOn("DisclosureReevaluated"::equals).hasSize(1);
+        assertThat(watch.deadlinesOf(id)).filteredOn(d -> d.kind() == DisclosureDeadlineKind.COUNTERPART_TURNS_18)
+                .extracting(DisclosureDeadlineDocument::state).containsExactly(DisclosureDeadlineState.DONE);
         DomainEventMessage<?> reevaluated = eventStore.readEvents(id).asStream()
                 .filter(m -> m.getPayloadType().getSimpleName().equals("DisclosureReevaluated")).findFirst().orElseThrow();
         assertThat(reevaluated.getMetaData().get(AuditMetadata.ACTOR_ID)).isEqualTo("system:deadlines");

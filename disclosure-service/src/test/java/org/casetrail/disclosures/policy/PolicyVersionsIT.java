@@ -10,6 +10,7 @@ import org.casetrail.contracts.Topics;
 import org.casetrail.contracts.directory.DirectoryUserChanged;
 import org.casetrail.contracts.disclosures.PolicyAcknowledgementDue;
 import org.casetrail.contracts.disclosures.PolicyVersionPublished;
+import org.casetrail.disclosures.directory.DirectoryCopy;
 import org.casetrail.disclosures.policy.reminders.PolicyReminderWatch;
 import org.casetrail.disclosures.testing.DisclosureTopic;
 import org.casetrail.disclosures.testing.MutableClock;
@@ -83,6 +84,8 @@ class PolicyVersionsIT {
     KafkaTemplate<String, String> kafka;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    DirectoryCopy directory;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -115,6 +118,9 @@ class PolicyVersionsIT {
         assertThat(post(ack, ada, school, Role.STAFF, "{}", null).statusCode()).as("again: no change").isEqualTo(200);
         assertThat(post(ack, stranger, other, Role.STAFF, "{}", null).statusCode()).as("another school's").isEqualTo(404);
 
+        // The directory copy follows the topic: wait until it knows the school's staff.
+        await().atMost(Duration.ofSeconds(30)).until(() -> directory.isStaffOf(school, bo) && directory.isStaffOf(school, pat)
+                && directory.find(stranger).isPresent());
         String training = "/api/v1/policy-versions/" + version + "/training-completions";
         assertThat(post(training, "hr-1", school, Role.HR, trainingBody(bo, today), null).statusCode()).isEqualTo(200);
         assertThat(post(training, "hr-1", school, Role.HR, trainingBody(stranger, today), null).statusCode())
