@@ -15,25 +15,18 @@ import org.casetrail.contracts.disclosures.DisclosureReconfirmationOverdue;
 import org.casetrail.contracts.disclosures.DisclosureReevaluated;
 import org.casetrail.contracts.disclosures.DisclosureRule;
 import org.casetrail.disclosures.testing.DisclosureTopic;
+import org.casetrail.disclosures.testing.ClockedStackIT;
 import org.casetrail.disclosures.testing.MutableClock;
 import org.casetrail.platform.axon.AuditMetadata;
-import org.casetrail.platform.testing.EmbeddedStack;
 import org.casetrail.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,7 +35,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -54,28 +46,9 @@ import static org.awaitility.Awaitility.await;
  * with a clock the test moves: the watch is driven by hand (the scheduler is off); the schedule is
  * what the tracking projection wrote to Mongo; what reaches the topic is read back from the broker.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "casetrail.disclosures.deadlines.watch.enabled=false")
-@EmbeddedKafka(kraft = true, partitions = 1)
-class DisclosureDeadlinesIT {
+class DisclosureDeadlinesIT extends ClockedStackIT {
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) {
-        EmbeddedStack.register(registry, "disclosures-deadlines-it", "${spring.embedded.kafka.brokers}");
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        /** Starts at the real now: request validation (@PastOrPresent) reads the real clock. */
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock(Instant.now(), LONDON);
-        }
-    }
 
     @LocalServerPort
     int port;
