@@ -8,6 +8,7 @@ import org.casetrail.contracts.EventEnvelope;
 import org.casetrail.contracts.IntegrationEvent;
 import org.casetrail.contracts.Topics;
 import org.casetrail.contracts.disclosures.ApproachesRepeated;
+import org.casetrail.contracts.disclosures.CounterpartType;
 import org.casetrail.contracts.disclosures.DisclosureAwaitingReview;
 import org.casetrail.contracts.disclosures.DisclosureDecision;
 import org.casetrail.contracts.disclosures.DisclosureReconfirmationDue;
@@ -123,7 +124,7 @@ class DisclosureEventPublisher {
     }
 
     private static DisclosureAwaitingReview awaitingReview(String disclosureId, int version, String declarerId,
-                                                           org.casetrail.contracts.disclosures.CounterpartType type,
+                                                           CounterpartType type,
                                                            DisclosureDecision decision, DisclosureRule rule,
                                                            Instant decidedAt) {
         return new DisclosureAwaitingReview(disclosureId, version, declarerId, type, decision, rule, rule.clause(),

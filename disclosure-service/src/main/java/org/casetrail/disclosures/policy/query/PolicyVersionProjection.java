@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -90,7 +91,7 @@ class PolicyVersionProjection {
         if (version == null || !version.schoolId().equals(query.schoolId())) {
             return Optional.empty();
         }
-        Map<String, java.time.LocalDate> training = new HashMap<>();
+        Map<String, LocalDate> training = new HashMap<>();
         version.trainings().forEach(t -> training.put(t.userId(), t.completedOn()));
         Map<String, String> names = new HashMap<>();
         Map<String, PolicyAcknowledgementReport.StaffMember> notAcknowledged = new LinkedHashMap<>();

@@ -5,7 +5,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
-/** Runs the reminder watch with the disclosure clocks' schedule; both off with {@code casetrail.disclosures.deadlines.watch.enabled=false}. */
+/**
+ * Runs the reminder watch on the disclosure clocks' schedule; both are off with
+ * {@code casetrail.disclosures.deadlines.watch.enabled=false}.
+ */
 @Configuration
 @EnableScheduling
 @ConditionalOnProperty(prefix = "casetrail.disclosures.deadlines.watch", name = "enabled", matchIfMissing = true)
