@@ -12,10 +12,13 @@ import org.casetrail.contracts.EventEnvelope;
 import org.casetrail.contracts.IntegrationEvents;
 import org.casetrail.contracts.Role;
 import org.casetrail.contracts.Topics;
+import org.casetrail.contracts.disclosures.ApproachesRepeated;
+import org.casetrail.contracts.disclosures.CounterpartType;
 import org.casetrail.contracts.disclosures.DisclosureDecision;
 import org.casetrail.contracts.disclosures.DisclosureFlagged;
 import org.casetrail.contracts.disclosures.DisclosureRule;
 import org.casetrail.contracts.disclosures.FlagReason;
+import org.casetrail.disclosures.testing.DisclosureTopic;
 import org.casetrail.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -277,10 +280,49 @@ abstract class DisclosureFlowContract {
     }
 
     @Test
+    void aThirdApproachFromTheSameCounterpartWithin90DaysIsPublishedForTheDsl() throws Exception {
+        String school = newSchool();
+        Instant now = Instant.now();
+        String first = recordApproach("staff-" + UUID.randomUUID(), school, "STUDENT", "Robin Secret", now.minus(Duration.ofDays(40)));
+        String second = recordApproach("staff-" + UUID.randomUUID(), school, "STUDENT", "robin  SECRET", now.minus(Duration.ofDays(20)));
+        String otherType = recordApproach("staff-" + UUID.randomUUID(), school, "PARENT", "Robin Secret", now.minus(Duration.ofDays(10)));
+        String thirdRecorder = "staff-" + UUID.randomUUID();
+        String third = recordApproach(thirdRecorder, school, "STUDENT", "Robin Secret.", now.minus(Duration.ofDays(1)));
+
+        List<EventEnvelope> repeated = DisclosureTopic.envelopes(bootstrapServers, third,
+                DisclosureTopic.ofType("ApproachesRepeated"), 1, Duration.ofSeconds(20), Duration.ofSeconds(2));
+        assertThat(repeated).hasSize(1);
+        EventEnvelope envelope = repeated.get(0);
+        assertThat(envelope.schoolId()).isEqualTo(school);
+        assertThat(envelope.actor().userId()).isEqualTo(thirdRecorder);
+        assertThat(envelope.payload().toString()).doesNotContainIgnoringCase("robin").doesNotContainIgnoringCase("secret");
+        ApproachesRepeated payload = (ApproachesRepeated) IntegrationEvents.payloadOf(envelope).orElseThrow();
+        assertThat(payload.recordedBy()).isEqualTo(thirdRecorder);
+        assertThat(payload.counterpartType()).isEqualTo(CounterpartType.STUDENT);
+        assertThat(payload.approachesInWindow()).isEqualTo(3);
+        assertThat(payload.windowDays()).isEqualTo(90);
+        // Published in order on one partition: the earlier approaches' would be there by now.
+        for (String fewer : List.of(first, second, otherType)) {
+            assertThat(DisclosureTopic.publishedSoFar(bootstrapServers, fewer, DisclosureTopic.ofType("ApproachesRepeated")))
+                    .as(fewer).isEmpty();
+        }
+    }
+
+    @Test
     void withoutATokenNothingIsAnswered() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/disclosures/mine")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    private String recordApproach(String staff, String school, String type, String name, Instant occurredAt)
+            throws Exception {
+        HttpResponse<String> response = post("/api/v1/approaches", staff, school, Role.STAFF, """
+                {"counterpartType":"%s","counterpartName":"%s","platform":"Instagram","occurredAt":"%s",
+                 "response":"I keep contact with students professional.","retainedCommunicationRef":"msg-%s",
+                 "reportedToSeniorLeader":true}""".formatted(type, name, occurredAt, UUID.randomUUID()), null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body()).get("approachId").asText();
     }
 
     private long storedEvents() {
@@ -325,7 +367,7 @@ abstract class DisclosureFlowContract {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    /** Every record keyed by the disclosure: waits up to {@code atMost} for the first, then {@code settle} for more. */
+    /** Every flag keyed by the disclosure (other events of it are left out): waits up to {@code atMost} for the first, then {@code settle} for more. */
     private List<ConsumerRecord<String, String>> recordsFor(String disclosureId, Duration atMost, Duration settle) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -336,7 +378,8 @@ abstract class DisclosureFlowContract {
             Instant deadline = Instant.now().plus(atMost);
             while (Instant.now().isBefore(deadline)) {
                 consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                    if (disclosureId.equals(r.key())) {
+                    if (disclosureId.equals(r.key())
+                            && "DisclosureFlagged".equals(IntegrationEvents.fromJson(r.value()).eventType())) {
                         found.add(r);
                     }
                 });

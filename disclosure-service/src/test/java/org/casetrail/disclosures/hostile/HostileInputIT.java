@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EmbeddedKafka(kraft = true, partitions = 1)
 class HostileInputIT {
 
-    private static final int BODIES = 10_000;
+    /** A multiple of the endpoints' count (9), so that every endpoint gets as many and at least 10,000 go out. */
+    private static final int BODIES = 10_008;
     private static final long SEED = 20261125L;
     private static final String SCHOOL = "school-hostile";
     private static final String DECLARER = "hostile-declarer";
@@ -40,7 +41,12 @@ class HostileInputIT {
             {"counterpartType":"PARENT","counterpartName":"A Parent","basis":"FAMILY_FRIEND",
              "platforms":["Facebook"],"description":"We were friends before their child joined"}""";
 
-    /** A body each endpoint accepts; the generator breaks it. {id} is a disclosure of the declarer. */
+    private static final String POLICY_VERSION = "hostile-1";
+
+    /**
+     * A body each endpoint accepts; the generator breaks it. {id} is a disclosure of the declarer, and
+     * {@value #POLICY_VERSION} a policy version of the school.
+     */
     private static final Map<String, String> VALID = new LinkedHashMap<>();
 
     static {
@@ -52,6 +58,13 @@ class HostileInputIT {
                 {"counterpartType":"STUDENT","counterpartName":"S","platform":"Instagram","occurredAt":"2026-01-10T20:00:00Z",
                  "response":"I replied that I cannot connect with students","retainedCommunicationRef":"mail-1",
                  "reportedToSeniorLeader":true}""");
+        VALID.put("/api/v1/disclosures/{id}/reconfirm", "{}");
+        VALID.put("/api/v1/policy-versions", """
+                {"version":"hostile-2","title":"Staff social media policy","text":"Keep accounts private.",
+                 "effectiveFrom":"2026-12-01"}""");
+        VALID.put("/api/v1/policy-versions/" + POLICY_VERSION + "/acknowledgements", "{}");
+        VALID.put("/api/v1/policy-versions/" + POLICY_VERSION + "/training-completions",
+                "{\"userId\":\"" + DECLARER + "\",\"completedOn\":\"2026-11-01\"}");
     }
 
     @LocalServerPort
@@ -71,6 +84,9 @@ class HostileInputIT {
         HttpResponse<String> created = send("/api/v1/disclosures", DISCLOSURE.getBytes());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String disclosureId = new ObjectMapper().readTree(created.body()).get("disclosureId").asText();
+        HttpResponse<String> published = send("/api/v1/policy-versions", ("{\"version\":\"" + POLICY_VERSION
+                + "\",\"title\":\"t\",\"text\":\"x\",\"effectiveFrom\":\"2026-12-01\"}").getBytes());
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
         long eventsBefore = mongo.getCollection("ct_events").countDocuments();
 
         Map<String, String> againstThisDisclosure = new LinkedHashMap<>();
@@ -83,7 +99,8 @@ class HostileInputIT {
 
     private HttpResponse<String> send(String path, byte[] body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + TestTokens.token(DECLARER, SCHOOL, Role.STAFF, Role.PRINCIPAL))
+                .header("Authorization", "Bearer " + TestTokens.token(DECLARER, SCHOOL, Role.STAFF, Role.PRINCIPAL,
+                        Role.ADMIN, Role.HR))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -6,8 +6,11 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.casetrail.contracts.disclosures.CounterpartType;
 import org.casetrail.disclosures.approach.api.ApproachRecorded;
+import org.casetrail.disclosures.approach.api.NoteRepeatedApproaches;
 import org.casetrail.disclosures.approach.api.RecordApproach;
+import org.casetrail.disclosures.approach.api.RepeatedApproachesNoted;
 import org.casetrail.platform.domain.DomainRuleViolation;
+import org.casetrail.platform.domain.NotFound;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +26,10 @@ class ApproachRecord {
 
     @AggregateIdentifier
     private String approachId;
+    private String schoolId;
+    private String recorderId;
+    private CounterpartType counterpartType;
+    private boolean repetitionNoted;
 
     ApproachRecord() {
         // for Axon's event sourcing
@@ -48,6 +55,19 @@ class ApproachRecord {
                 command.response(), command.retainedCommunicationRef(), command.reportedToSeniorLeader(), now));
     }
 
+    /** Noted once: the DSL hears of this approach's run once, whoever sends it again. */
+    @CommandHandler
+    void handle(NoteRepeatedApproaches command, Clock clock) {
+        if (!schoolId.equals(command.schoolId())) {
+            throw new NotFound("approach " + approachId);
+        }
+        if (repetitionNoted) {
+            return;
+        }
+        apply(new RepeatedApproachesNoted(approachId, schoolId, recorderId, counterpartType, command.approachesInWindow(),
+                command.windowDays(), command.firstOccurredAt(), command.lastOccurredAt(), clock.instant()));
+    }
+
     private static void requireText(String text, String rule, String message) {
         if (text == null || text.isBlank()) {
             throw new DomainRuleViolation(rule, message);
@@ -57,5 +77,13 @@ class ApproachRecord {
     @EventSourcingHandler
     void on(ApproachRecorded event) {
         approachId = event.approachId();
+        schoolId = event.schoolId();
+        recorderId = event.recorderId();
+        counterpartType = event.counterpartType();
+    }
+
+    @EventSourcingHandler
+    void on(RepeatedApproachesNoted event) {
+        repetitionNoted = true;
     }
 }

@@ -4,11 +4,15 @@ import org.casetrail.contracts.disclosures.DisclosureDecision;
 import org.casetrail.contracts.disclosures.DisclosureRule;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * A disclosure's current version and where it stands, for its declarer and the school's Principal.
  *
- * @param caseId the conduct case opened from a flag of it, once case-service has opened one
+ * @param caseId                the conduct case opened from a flag of it, once case-service has opened one
+ * @param reconfirmationDueOn   the day by which the declarer re-confirms it (yearly)
+ * @param reconfirmationOverdue true once that day passed unconfirmed (reported to the Principal)
+ * @param reconfirmedAt         when the declarer last re-confirmed it, if ever
  */
 public record DisclosureView(
         String disclosureId,
@@ -26,5 +30,8 @@ public record DisclosureView(
         String withdrawalReason,
         Instant declaredAt,
         Instant updatedAt,
-        String caseId) {
+        String caseId,
+        LocalDate reconfirmationDueOn,
+        boolean reconfirmationOverdue,
+        Instant reconfirmedAt) {
 }

@@ -3,11 +3,11 @@ package org.casetrail.disclosures.relationship.command;
 import org.casetrail.contracts.disclosures.CounterpartType;
 import org.casetrail.contracts.disclosures.DisclosureDecision;
 import org.casetrail.contracts.disclosures.DisclosureRule;
+import org.casetrail.disclosures.relationship.api.CounterpartAges;
 import org.casetrail.disclosures.relationship.api.RelationshipBasis;
 import org.casetrail.disclosures.relationship.api.RelationshipDetails;
 
 import java.time.LocalDate;
-import java.time.Period;
 
 /**
  * domain.md's disclosure decision table, as a pure function of what was declared and the day it
@@ -15,7 +15,7 @@ import java.time.Period;
  */
 final class DisclosureDecisionTable {
 
-    static final int AGE_OF_MAJORITY = 18;
+    static final int AGE_OF_MAJORITY = CounterpartAges.AGE_OF_MAJORITY;
 
     private DisclosureDecisionTable() {
     }
@@ -52,6 +52,6 @@ final class DisclosureDecisionTable {
 
     /** Whole years completed on {@code day}: 18 on the 18th birthday itself, 17 the day before. */
     static int ageOn(LocalDate dateOfBirth, LocalDate day) {
-        return Period.between(dateOfBirth, day).getYears();
+        return CounterpartAges.ageOn(dateOfBirth, day);
     }
 }

@@ -10,18 +10,27 @@ import org.casetrail.contracts.disclosures.DisclosureRule;
 import org.casetrail.contracts.disclosures.FlagReason;
 import org.casetrail.disclosures.relationship.api.AmendDisclosure;
 import org.casetrail.disclosures.relationship.api.CaseLinked;
+import org.casetrail.disclosures.relationship.api.CounterpartAges;
 import org.casetrail.disclosures.relationship.api.DeclareRelationship;
 import org.casetrail.disclosures.relationship.api.DisclosureAmended;
 import org.casetrail.disclosures.relationship.api.DisclosureDecided;
 import org.casetrail.disclosures.relationship.api.DisclosureFlagged;
 import org.casetrail.disclosures.relationship.api.DisclosureReceipt;
+import org.casetrail.disclosures.relationship.api.DisclosureReconfirmed;
+import org.casetrail.disclosures.relationship.api.DisclosureReevaluated;
 import org.casetrail.disclosures.relationship.api.DisclosureReviewed;
 import org.casetrail.disclosures.relationship.api.DisclosureState;
 import org.casetrail.disclosures.relationship.api.DisclosureWithdrawn;
 import org.casetrail.disclosures.relationship.api.LinkCase;
 import org.casetrail.disclosures.relationship.api.RelationshipBasis;
 import org.casetrail.disclosures.relationship.api.RelationshipDeclared;
+import org.casetrail.disclosures.relationship.api.ReconfirmDisclosure;
+import org.casetrail.disclosures.relationship.api.ReconfirmationOverdueReported;
+import org.casetrail.disclosures.relationship.api.ReconfirmationReminderSent;
+import org.casetrail.disclosures.relationship.api.ReevaluateDisclosure;
 import org.casetrail.disclosures.relationship.api.RelationshipDetails;
+import org.casetrail.disclosures.relationship.api.RemindReconfirmation;
+import org.casetrail.disclosures.relationship.api.ReportReconfirmationOverdue;
 import org.casetrail.disclosures.relationship.api.ReviewDisclosure;
 import org.casetrail.disclosures.relationship.api.ReviewResult;
 import org.casetrail.disclosures.relationship.api.WithdrawDisclosure;
@@ -32,6 +41,7 @@ import org.casetrail.platform.domain.StateConflict;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -46,6 +56,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 class RelationshipDisclosure {
 
+    static final Period RECONFIRMATION_PERIOD = DisclosureReconfirmed.PERIOD;
+
     @AggregateIdentifier
     private String disclosureId;
     private String schoolId;
@@ -57,6 +69,13 @@ class RelationshipDisclosure {
     private DisclosureState state;
     private int flaggedVersion;
     private Set<String> linkedCaseIds = new HashSet<>();
+    private RelationshipDetails details;
+    /** The version last re-evaluated on the counterpart's 18th birthday (0: none). */
+    private int reevaluatedVersion;
+    private LocalDate reconfirmationDueOn;
+    /** The highest reminder sent for the current due day. */
+    private int remindersSent;
+    private LocalDate overdueReportedFor;
 
     RelationshipDisclosure() {
         // for Axon's event sourcing
@@ -150,6 +169,89 @@ class RelationshipDisclosure {
                 clock.instant()));
     }
 
+    /**
+     * The counterpart turned 18 (domain.md: "re-evaluated on that day", a durable deadline): the
+     * table decides the current version again on the school's day. Only an EX_STUDENT's decision can
+     * change (a current student stays one at any age); the re-evaluation is recorded either way.
+     * A command for a version no longer current, a withdrawn disclosure, a date of birth since
+     * amended, or a version already re-evaluated changes nothing, so the watch may send it twice.
+     */
+    @CommandHandler
+    void handle(ReevaluateDisclosure command, Clock clock) {
+        if (!schoolId.equals(command.schoolId())) {
+            throw new NotFound("disclosure " + disclosureId);
+        }
+        if (state == DisclosureState.WITHDRAWN || command.version() != version || reevaluatedVersion == version
+                || details.counterpartDateOfBirth() == null || !isStudentLike(details.counterpartType())) {
+            return;
+        }
+        LocalDate turns18 = CounterpartAges.turns18On(details.counterpartDateOfBirth());
+        if (!turns18.equals(command.effectiveOn())) {
+            return;
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (today.isBefore(turns18)) {
+            throw new StateConflict(state.name(), "the counterpart turns 18 on " + turns18 + ", not before");
+        }
+        DisclosureDecisionTable.Outcome outcome = DisclosureDecisionTable.decide(details, today);
+        Instant now = clock.instant();
+        apply(new DisclosureReevaluated(disclosureId, schoolId, version, declarerId, details.counterpartType(), decision,
+                outcome.decision(), outcome.rule(), command.reason(), turns18, outcome.counterpartAge(), now));
+        if (outcome.decision() != decision && outcome.decision() == DisclosureDecision.PROHIBITED
+                && flaggedVersion != version) {
+            // Not reachable with today's table (age only grows), kept so that the table alone decides.
+            apply(new DisclosureFlagged(disclosureId, schoolId, version, declarerId, details.counterpartType(),
+                    outcome.decision(), outcome.rule(), FlagReason.PROHIBITED, now));
+        }
+    }
+
+    /** The declarer confirms the disclosure is still true; the next year starts today (school's day). */
+    @CommandHandler
+    void handle(ReconfirmDisclosure command, Clock clock) {
+        requireDeclarer(command.schoolId(), command.declarerId());
+        requireNotWithdrawn("re-confirmed");
+        LocalDate today = LocalDate.now(clock);
+        apply(new DisclosureReconfirmed(disclosureId, schoolId, declarerId, version, today,
+                today.plus(RECONFIRMATION_PERIOD), clock.instant()));
+    }
+
+    /**
+     * A reminder of the re-confirmation due on {@code dueOn}. Sent once per reminder number and due
+     * day; not once the day has passed (the overdue report takes over) nor when the due day has moved.
+     */
+    @CommandHandler
+    void handle(RemindReconfirmation command, Clock clock) {
+        if (!schoolId.equals(command.schoolId())) {
+            throw new NotFound("disclosure " + disclosureId);
+        }
+        if (state == DisclosureState.WITHDRAWN || !command.dueOn().equals(reconfirmationDueOn)
+                || command.reminder() <= remindersSent || LocalDate.now(clock).isAfter(command.dueOn())) {
+            return;
+        }
+        apply(new ReconfirmationReminderSent(disclosureId, schoolId, declarerId, command.dueOn(), command.reminder(),
+                clock.instant()));
+    }
+
+    /** Not re-confirmed by {@code dueOn}: reported once, from the day after (re-confirming on the day is in time). */
+    @CommandHandler
+    void handle(ReportReconfirmationOverdue command, Clock clock) {
+        if (!schoolId.equals(command.schoolId())) {
+            throw new NotFound("disclosure " + disclosureId);
+        }
+        if (state == DisclosureState.WITHDRAWN || !command.dueOn().equals(reconfirmationDueOn)
+                || command.dueOn().equals(overdueReportedFor)) {
+            return;
+        }
+        if (!LocalDate.now(clock).isAfter(command.dueOn())) {
+            throw new StateConflict(state.name(), "re-confirmation is due on " + command.dueOn() + "; not yet overdue");
+        }
+        apply(new ReconfirmationOverdueReported(disclosureId, schoolId, declarerId, command.dueOn(), clock.instant()));
+    }
+
+    private static boolean isStudentLike(CounterpartType type) {
+        return type == CounterpartType.STUDENT || type == CounterpartType.EX_STUDENT;
+    }
+
     /** The age is taken on the school's calendar day: the clock carries the school's zone. */
     private static void decide(String disclosureId, String schoolId, String declarerId, int version,
                                RelationshipDetails details, Clock clock) {
@@ -157,7 +259,7 @@ class RelationshipDisclosure {
         DisclosureDecisionTable.Outcome outcome = DisclosureDecisionTable.decide(details, today);
         Instant now = clock.instant();
         apply(new DisclosureDecided(disclosureId, schoolId, version, outcome.decision(), outcome.rule(), today,
-                outcome.counterpartAge(), now));
+                outcome.counterpartAge(), now, declarerId, details.counterpartType(), today.plus(RECONFIRMATION_PERIOD)));
         if (outcome.decision() == DisclosureDecision.PROHIBITED) {
             // P8, P10: flagged at once; case-service opens the conduct case from the integration event.
             apply(new DisclosureFlagged(disclosureId, schoolId, version, declarerId, details.counterpartType(),
@@ -173,9 +275,7 @@ class RelationshipDisclosure {
             throw new DomainRuleViolation(DisclosureRules.DETAILS_COMPLETE,
                     "a disclosure names the counterpart, their type, the basis and at least one platform");
         }
-        boolean studentLike = details.counterpartType() == CounterpartType.STUDENT
-                || details.counterpartType() == CounterpartType.EX_STUDENT;
-        if (studentLike && details.counterpartDateOfBirth() == null) {
+        if (isStudentLike(details.counterpartType()) && details.counterpartDateOfBirth() == null) {
             throw new DomainRuleViolation(DisclosureRules.DATE_OF_BIRTH_REQUIRED_FOR_STUDENTS,
                     "a " + details.counterpartType() + " counterpart's date of birth decides the rules (P8)");
         }
@@ -214,12 +314,14 @@ class RelationshipDisclosure {
         declarerId = event.declarerId();
         version = event.version();
         counterpartType = event.details().counterpartType();
+        details = event.details();
     }
 
     @EventSourcingHandler
     void on(DisclosureAmended event) {
         version = event.version();
         counterpartType = event.details().counterpartType();
+        details = event.details();
     }
 
     @EventSourcingHandler
@@ -227,6 +329,39 @@ class RelationshipDisclosure {
         decision = event.decision();
         rule = event.rule();
         state = DisclosureState.afterDecision(event.decision());
+        startReconfirmationYear(event.reconfirmationDueOn() != null
+                ? event.reconfirmationDueOn() : event.decidedOn().plus(RECONFIRMATION_PERIOD));
+    }
+
+    /** An unchanged decision leaves the state (a review stays valid); a changed one starts it afresh. */
+    @EventSourcingHandler
+    void on(DisclosureReevaluated event) {
+        reevaluatedVersion = event.version();
+        if (event.changed()) {
+            decision = event.decision();
+            rule = event.rule();
+            state = DisclosureState.afterDecision(event.decision());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DisclosureReconfirmed event) {
+        startReconfirmationYear(event.nextDueOn());
+    }
+
+    @EventSourcingHandler
+    void on(ReconfirmationReminderSent event) {
+        remindersSent = Math.max(remindersSent, event.reminder());
+    }
+
+    @EventSourcingHandler
+    void on(ReconfirmationOverdueReported event) {
+        overdueReportedFor = event.dueOn();
+    }
+
+    private void startReconfirmationYear(LocalDate dueOn) {
+        reconfirmationDueOn = dueOn;
+        remindersSent = 0;
     }
 
     @EventSourcingHandler

@@ -8,11 +8,13 @@ import org.casetrail.disclosures.relationship.api.ReviewResult;
 import org.springframework.data.annotation.Id;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** One disclosure's current version, keyed by disclosure id. */
 record DisclosureDocument(@Id String id, String schoolId, String declarerId, int version, RelationshipDetails details,
                           DisclosureDecision decision, DisclosureRule rule, DisclosureState state,
                           ReviewResult reviewResult, String reviewConditions, String reviewRationale,
                           String reviewerId, Instant reviewedAt, String withdrawalReason,
-                          Instant declaredAt, Instant updatedAt, String caseId) {
+                          Instant declaredAt, Instant updatedAt, String caseId, LocalDate reconfirmationDueOn,
+                          boolean reconfirmationOverdue, Instant reconfirmedAt) {
 }

@@ -9,6 +9,9 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.casetrail.disclosures.relationship.api.CaseLinked;
 import org.casetrail.disclosures.relationship.api.DisclosureAmended;
 import org.casetrail.disclosures.relationship.api.DisclosureDecided;
+import org.casetrail.disclosures.relationship.api.DisclosureReconfirmed;
+import org.casetrail.disclosures.relationship.api.DisclosureReevaluated;
+import org.casetrail.disclosures.relationship.api.ReconfirmationOverdueReported;
 import org.casetrail.disclosures.relationship.api.DisclosureReviewed;
 import org.casetrail.disclosures.relationship.api.DisclosureState;
 import org.casetrail.disclosures.relationship.api.DisclosureView;
@@ -97,7 +100,41 @@ class DisclosureViewProjection {
                 .set("reviewRationale", null)
                 .set("reviewerId", null)
                 .set("reviewedAt", null)
+                .set("reconfirmationDueOn", event.reconfirmationDueOn() != null ? event.reconfirmationDueOn()
+                        : event.decidedOn().plus(DisclosureReconfirmed.PERIOD))
+                .set("reconfirmationOverdue", false)
                 .set("updatedAt", event.decidedAt()));
+    }
+
+    /** A changed decision starts the version's review afresh, as a new decision does; an unchanged one leaves it. */
+    @EventHandler
+    void on(DisclosureReevaluated event) {
+        if (!event.changed()) {
+            return;
+        }
+        upsert(event.disclosureId(), new Update()
+                .set("decision", event.decision())
+                .set("rule", event.rule())
+                .set("state", DisclosureState.afterDecision(event.decision()))
+                .set("reviewResult", null)
+                .set("reviewConditions", null)
+                .set("reviewRationale", null)
+                .set("reviewerId", null)
+                .set("reviewedAt", null)
+                .set("updatedAt", event.reevaluatedAt()));
+    }
+
+    @EventHandler
+    void on(DisclosureReconfirmed event) {
+        upsert(event.disclosureId(), new Update()
+                .set("reconfirmationDueOn", event.nextDueOn())
+                .set("reconfirmationOverdue", false)
+                .set("reconfirmedAt", event.reconfirmedAt()));
+    }
+
+    @EventHandler
+    void on(ReconfirmationOverdueReported event) {
+        upsert(event.disclosureId(), new Update().set("reconfirmationOverdue", true));
     }
 
     @EventHandler
@@ -141,6 +178,9 @@ class DisclosureViewProjection {
         }
         if (query.decision() != null) {
             criteria = criteria.and("decision").is(query.decision());
+        }
+        if (query.reconfirmationOverdue() != null) {
+            criteria = criteria.and("reconfirmationOverdue").is(query.reconfirmationOverdue());
         }
         return find(criteria);
     }
@@ -189,7 +229,8 @@ class DisclosureViewProjection {
         return mongo.find(query, DisclosureDocument.class, from).stream()
                 .map(d -> new DisclosureView(d.id(), d.declarerId(), d.version(), d.details(), d.decision(), d.rule(),
                         d.state(), d.reviewResult(), d.reviewConditions(), d.reviewRationale(), d.reviewerId(),
-                        d.reviewedAt(), d.withdrawalReason(), d.declaredAt(), d.updatedAt(), d.caseId()))
+                        d.reviewedAt(), d.withdrawalReason(), d.declaredAt(), d.updatedAt(), d.caseId(),
+                        d.reconfirmationDueOn(), d.reconfirmationOverdue(), d.reconfirmedAt()))
                 .toList();
     }
 }

@@ -69,8 +69,10 @@ class DisclosureController {
     @ActsAs(Role.PRINCIPAL)
     List<DisclosureResponses.DisclosureResponse> ofSchool(@RequestParam(required = false) DisclosureState state,
                                                           @RequestParam(required = false) DisclosureDecision decision,
+                                                          @RequestParam(required = false) Boolean reconfirmationOverdue,
                                                           CurrentUser user) {
-        return mapper.toResponses(queries.query(new FindSchoolDisclosures(user.schoolId(), state, decision),
+        return mapper.toResponses(queries.query(
+                new FindSchoolDisclosures(user.schoolId(), state, decision, reconfirmationOverdue),
                 ResponseTypes.multipleInstancesOf(DisclosureView.class)).join());
     }
 
@@ -86,6 +88,14 @@ class DisclosureController {
     void withdraw(@PathVariable @Size(max = 64) String disclosureId,
                   @Valid @RequestBody DisclosureRequests.WithdrawRequest request, CurrentUser user) {
         commands.sendAndWait(mapper.toWithdraw(request, disclosureId, user.schoolId(), user.userId()));
+    }
+
+    /** An addition to api.md: the declarer's yearly re-confirmation (domain.md, "Disclosures"). */
+    @PostMapping("/{disclosureId}/reconfirm")
+    @ActsAs(Role.STAFF)
+    void reconfirm(@PathVariable @Size(max = 64) String disclosureId,
+                   @Valid @RequestBody(required = false) DisclosureRequests.ReconfirmRequest request, CurrentUser user) {
+        commands.sendAndWait(mapper.toReconfirm(disclosureId, user.schoolId(), user.userId()));
     }
 
     @PostMapping("/{disclosureId}/amend")

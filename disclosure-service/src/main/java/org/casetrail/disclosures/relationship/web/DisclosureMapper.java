@@ -6,6 +6,7 @@ import org.casetrail.disclosures.relationship.api.AmendDisclosure;
 import org.casetrail.disclosures.relationship.api.DeclareRelationship;
 import org.casetrail.disclosures.relationship.api.DisclosureReceipt;
 import org.casetrail.disclosures.relationship.api.DisclosureView;
+import org.casetrail.disclosures.relationship.api.ReconfirmDisclosure;
 import org.casetrail.disclosures.relationship.api.RelationshipDetails;
 import org.casetrail.disclosures.relationship.api.ReviewDisclosure;
 import org.casetrail.disclosures.relationship.api.WithdrawDisclosure;
@@ -28,6 +29,8 @@ interface DisclosureMapper {
 
     ReviewDisclosure toReview(DisclosureRequests.ReviewRequest request, String disclosureId, String schoolId,
                               String reviewerId);
+
+    ReconfirmDisclosure toReconfirm(String disclosureId, String schoolId, String declarerId);
 
     WithdrawDisclosure toWithdraw(DisclosureRequests.WithdrawRequest request, String disclosureId, String schoolId,
                                   String declarerId);

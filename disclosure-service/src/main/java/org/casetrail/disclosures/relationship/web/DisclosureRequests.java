@@ -15,6 +15,10 @@ final class DisclosureRequests {
                          @NotBlank @Size(max = 5_000) String rationale) {
     }
 
+    /** {@code POST .../reconfirm}: nothing to say but that it is still true; an empty object or no body. */
+    record ReconfirmRequest() {
+    }
+
     record WithdrawRequest(@NotBlank @Size(max = 2_000) String reason) {
     }
 }

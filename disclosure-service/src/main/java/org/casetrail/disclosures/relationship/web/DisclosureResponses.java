@@ -30,6 +30,7 @@ final class DisclosureResponses {
                               DisclosureDecision decision, DisclosureRule rule, DisclosureState state,
                               ReviewResult reviewResult, String reviewConditions, String reviewRationale,
                               String reviewerId, Instant reviewedAt, String withdrawalReason,
-                              Instant declaredAt, Instant updatedAt, String caseId) {
+                              Instant declaredAt, Instant updatedAt, String caseId,
+                              LocalDate reconfirmationDueOn, boolean reconfirmationOverdue, Instant reconfirmedAt) {
     }
 }

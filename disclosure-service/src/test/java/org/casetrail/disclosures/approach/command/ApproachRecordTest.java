@@ -3,8 +3,11 @@ package org.casetrail.disclosures.approach.command;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.casetrail.contracts.disclosures.CounterpartType;
 import org.casetrail.disclosures.approach.api.ApproachRecorded;
+import org.casetrail.disclosures.approach.api.NoteRepeatedApproaches;
 import org.casetrail.disclosures.approach.api.RecordApproach;
+import org.casetrail.disclosures.approach.api.RepeatedApproachesNoted;
 import org.casetrail.platform.domain.DomainRuleViolation;
+import org.casetrail.platform.domain.NotFound;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -81,5 +84,24 @@ class ApproachRecordTest {
 
     private static RecordApproach record(CounterpartType type, String response, String ref, Instant occurredAt) {
         return new RecordApproach("a-1", "school-a", "staff-1", type, "Alex", "Instagram", occurredAt, response, ref, true);
+    }
+
+    @Test
+    void aRunOfApproachesIsNotedOnceOnTheApproachThatCompletedIt() {
+        ApproachRecorded recorded = new ApproachRecorded("a-1", "school-a", "staff-1", CounterpartType.STUDENT, "Alex",
+                "Instagram", YESTERDAY, "No, thank you.", "ref", false, NOW);
+        Instant first = YESTERDAY.minusSeconds(86_400 * 30L);
+        fixture.given(recorded)
+                .when(new NoteRepeatedApproaches("a-1", "school-a", 3, 90, first, YESTERDAY))
+                .expectEvents(new RepeatedApproachesNoted("a-1", "school-a", "staff-1", CounterpartType.STUDENT, 3, 90,
+                        first, YESTERDAY, NOW));
+        fixture.given(recorded, new RepeatedApproachesNoted("a-1", "school-a", "staff-1", CounterpartType.STUDENT, 3, 90,
+                        first, YESTERDAY, NOW))
+                .when(new NoteRepeatedApproaches("a-1", "school-a", 3, 90, first, YESTERDAY))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(recorded)
+                .when(new NoteRepeatedApproaches("a-1", "school-b", 3, 90, first, YESTERDAY))
+                .expectException(NotFound.class);
     }
 }

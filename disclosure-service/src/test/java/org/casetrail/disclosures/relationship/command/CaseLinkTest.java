@@ -47,7 +47,7 @@ class CaseLinkTest {
         return new Object[] {
                 new RelationshipDeclared(ID, SCHOOL, DECLARER, 1, details, NOW),
                 new DisclosureDecided(ID, SCHOOL, 1, DisclosureDecision.PROHIBITED, DisclosureRule.P8_STUDENT_OTHER,
-                        TODAY, 15, NOW),
+                        TODAY, 15, NOW, DECLARER, CounterpartType.STUDENT, TODAY.plusYears(1)),
                 new DisclosureFlagged(ID, SCHOOL, 1, DECLARER, CounterpartType.STUDENT, DisclosureDecision.PROHIBITED,
                         DisclosureRule.P8_STUDENT_OTHER, FlagReason.PROHIBITED, NOW)};
     }

@@ -67,7 +67,7 @@ class RelationshipDisclosureTest {
         fixture.givenNoPriorActivity()
                 .when(declare(details))
                 .expectEvents(new RelationshipDeclared(ID, SCHOOL, DECLARER, 1, details, NOW),
-                        decided(1, DisclosureDecision.PERMITTED_TRANSPARENT, DisclosureRule.P8_STUDENT_FAMILY, 15))
+                        decided(1, CounterpartType.STUDENT, DisclosureDecision.PERMITTED_TRANSPARENT, DisclosureRule.P8_STUDENT_FAMILY, 15))
                 .expectResultMessagePayload(new DisclosureReceipt(ID, 1, DisclosureDecision.PERMITTED_TRANSPARENT));
     }
 
@@ -84,7 +84,7 @@ class RelationshipDisclosureTest {
                 .when(declare(details(CounterpartType.EX_STUDENT, TODAY.minusYears(17), RelationshipBasis.FAMILY_FRIEND)))
                 .expectEvents(new RelationshipDeclared(ID, SCHOOL, DECLARER, 1,
                                 details(CounterpartType.EX_STUDENT, TODAY.minusYears(17), RelationshipBasis.FAMILY_FRIEND), NOW),
-                        decided(1, DisclosureDecision.PERMITTED_TRANSPARENT, DisclosureRule.P8_STUDENT_FAMILY, 17));
+                        decided(1, CounterpartType.EX_STUDENT, DisclosureDecision.PERMITTED_TRANSPARENT, DisclosureRule.P8_STUDENT_FAMILY, 17));
     }
 
     @Test
@@ -93,7 +93,7 @@ class RelationshipDisclosureTest {
         fixture.givenNoPriorActivity()
                 .when(declare(details))
                 .expectEvents(new RelationshipDeclared(ID, SCHOOL, DECLARER, 1, details, NOW),
-                        decided(1, DisclosureDecision.PROHIBITED, DisclosureRule.P8_STUDENT_OTHER, 16),
+                        decided(1, CounterpartType.STUDENT, DisclosureDecision.PROHIBITED, DisclosureRule.P8_STUDENT_OTHER, 16),
                         flagged(1, CounterpartType.STUDENT, DisclosureDecision.PROHIBITED, DisclosureRule.P8_STUDENT_OTHER,
                                 FlagReason.PROHIBITED))
                 .expectResultMessagePayload(new DisclosureReceipt(ID, 1, DisclosureDecision.PROHIBITED));
@@ -112,7 +112,7 @@ class RelationshipDisclosureTest {
                 .when(declare(details(CounterpartType.EX_STUDENT, TODAY.minusYears(17), RelationshipBasis.SOLELY_PROFESSIONAL)))
                 .expectEvents(new RelationshipDeclared(ID, SCHOOL, DECLARER, 1,
                                 details(CounterpartType.EX_STUDENT, TODAY.minusYears(17), RelationshipBasis.SOLELY_PROFESSIONAL), NOW),
-                        decided(1, DisclosureDecision.PROHIBITED, DisclosureRule.P8_STUDENT_OTHER, 17),
+                        decided(1, CounterpartType.EX_STUDENT, DisclosureDecision.PROHIBITED, DisclosureRule.P8_STUDENT_OTHER, 17),
                         flagged(1, CounterpartType.EX_STUDENT, DisclosureDecision.PROHIBITED, DisclosureRule.P8_STUDENT_OTHER,
                                 FlagReason.PROHIBITED));
     }
@@ -125,7 +125,7 @@ class RelationshipDisclosureTest {
                     .when(declare(details(CounterpartType.EX_STUDENT, TODAY.minusYears(25), basis)))
                     .expectEvents(new RelationshipDeclared(ID, SCHOOL, DECLARER, 1,
                                     details(CounterpartType.EX_STUDENT, TODAY.minusYears(25), basis), NOW),
-                            decided(1, DisclosureDecision.PERMITTED, DisclosureRule.P8_EX_STUDENT_ADULT, 25));
+                            decided(1, CounterpartType.EX_STUDENT, DisclosureDecision.PERMITTED, DisclosureRule.P8_EX_STUDENT_ADULT, 25));
         }
     }
 
@@ -167,7 +167,7 @@ class RelationshipDisclosureTest {
         fixture.givenNoPriorActivity()
                 .when(declare(details))
                 .expectEvents(new RelationshipDeclared(ID, SCHOOL, DECLARER, 1, details, NOW),
-                        decided(1, DisclosureDecision.PROHIBITED, DisclosureRule.P10_PARENT_SOLELY_PROFESSIONAL, null),
+                        decided(1, CounterpartType.PARENT, DisclosureDecision.PROHIBITED, DisclosureRule.P10_PARENT_SOLELY_PROFESSIONAL, null),
                         flagged(1, CounterpartType.PARENT, DisclosureDecision.PROHIBITED,
                                 DisclosureRule.P10_PARENT_SOLELY_PROFESSIONAL, FlagReason.PROHIBITED));
     }
@@ -181,7 +181,7 @@ class RelationshipDisclosureTest {
             fixture.givenNoPriorActivity()
                     .when(declare(details))
                     .expectEvents(new RelationshipDeclared(ID, SCHOOL, DECLARER, 1, details, NOW),
-                            decided(1, DisclosureDecision.PERMITTED_TRANSPARENT, DisclosureRule.P10_PARENT_OTHER, null));
+                            decided(1, CounterpartType.PARENT, DisclosureDecision.PERMITTED_TRANSPARENT, DisclosureRule.P10_PARENT_OTHER, null));
         }
     }
 
@@ -194,7 +194,7 @@ class RelationshipDisclosureTest {
                 fixture.givenNoPriorActivity()
                         .when(declare(details))
                         .expectEvents(new RelationshipDeclared(ID, SCHOOL, DECLARER, 1, details, NOW),
-                                decided(1, DisclosureDecision.PERMITTED, DisclosureRule.STAFF_OR_OTHER, null));
+                                decided(1, type, DisclosureDecision.PERMITTED, DisclosureRule.STAFF_OR_OTHER, null));
             }
         }
     }
@@ -360,7 +360,7 @@ class RelationshipDisclosureTest {
         history.add(new DisclosureReviewed(ID, SCHOOL, 1, PRINCIPAL, ReviewResult.ACKNOWLEDGED, null, "seen", NOW));
         history.add(new DisclosureAmended(ID, SCHOOL, DECLARER, 2, details(CounterpartType.PARENT, null,
                 RelationshipBasis.FAMILY_FRIEND), NOW));
-        history.add(decided(2, DisclosureDecision.PERMITTED_TRANSPARENT, DisclosureRule.P10_PARENT_OTHER, null));
+        history.add(decided(2, CounterpartType.PARENT, DisclosureDecision.PERMITTED_TRANSPARENT, DisclosureRule.P10_PARENT_OTHER, null));
         fixture.given(history)
                 .when(review(ReviewResult.ACKNOWLEDGED, null))
                 .expectEvents(new DisclosureReviewed(ID, SCHOOL, 2, PRINCIPAL, ReviewResult.ACKNOWLEDGED, null, "seen", NOW));
@@ -374,7 +374,7 @@ class RelationshipDisclosureTest {
         fixture.given(transparentDeclared())
                 .when(new AmendDisclosure(ID, SCHOOL, DECLARER, amended))
                 .expectEvents(new DisclosureAmended(ID, SCHOOL, DECLARER, 2, amended, NOW),
-                        decided(2, DisclosureDecision.PROHIBITED, DisclosureRule.P10_PARENT_SOLELY_PROFESSIONAL, null),
+                        decided(2, CounterpartType.PARENT, DisclosureDecision.PROHIBITED, DisclosureRule.P10_PARENT_SOLELY_PROFESSIONAL, null),
                         flagged(2, CounterpartType.PARENT, DisclosureDecision.PROHIBITED,
                                 DisclosureRule.P10_PARENT_SOLELY_PROFESSIONAL, FlagReason.PROHIBITED))
                 .expectResultMessagePayload(new DisclosureReceipt(ID, 2, DisclosureDecision.PROHIBITED));
@@ -386,7 +386,7 @@ class RelationshipDisclosureTest {
         fixture.given(prohibitedDeclared())
                 .when(new AmendDisclosure(ID, SCHOOL, DECLARER, amended))
                 .expectEvents(new DisclosureAmended(ID, SCHOOL, DECLARER, 2, amended, NOW),
-                        decided(2, DisclosureDecision.PERMITTED, DisclosureRule.STAFF_OR_OTHER, null))
+                        decided(2, CounterpartType.STAFF, DisclosureDecision.PERMITTED, DisclosureRule.STAFF_OR_OTHER, null))
                 .expectResultMessagePayload(new DisclosureReceipt(ID, 2, DisclosureDecision.PERMITTED));
     }
 
@@ -395,7 +395,7 @@ class RelationshipDisclosureTest {
         List<Object> history = transparentDeclared();
         history.add(new DisclosureAmended(ID, SCHOOL, DECLARER, 2, details(CounterpartType.PARENT, null,
                 RelationshipBasis.FAMILY_FRIEND), NOW));
-        history.add(decided(2, DisclosureDecision.PERMITTED_TRANSPARENT, DisclosureRule.P10_PARENT_OTHER, null));
+        history.add(decided(2, CounterpartType.PARENT, DisclosureDecision.PERMITTED_TRANSPARENT, DisclosureRule.P10_PARENT_OTHER, null));
         fixture.given(history)
                 .when(new AmendDisclosure(ID, SCHOOL, DECLARER, details(CounterpartType.OTHER, null, RelationshipBasis.FAMILY_FRIEND)))
                 .expectResultMessagePayload(new DisclosureReceipt(ID, 3, DisclosureDecision.PERMITTED));
@@ -496,8 +496,10 @@ class RelationshipDisclosureTest {
                 basis == RelationshipBasis.OTHER ? "neighbours" : null, List.of("Instagram"), "we follow each other");
     }
 
-    private static DisclosureDecided decided(int version, DisclosureDecision decision, DisclosureRule rule, Integer age) {
-        return new DisclosureDecided(ID, SCHOOL, version, decision, rule, TODAY, age, NOW);
+    private static DisclosureDecided decided(int version, CounterpartType type, DisclosureDecision decision,
+                                             DisclosureRule rule, Integer age) {
+        return new DisclosureDecided(ID, SCHOOL, version, decision, rule, TODAY, age, NOW, DECLARER, type,
+                TODAY.plusYears(1));
     }
 
     private static DisclosureFlagged flagged(int version, CounterpartType type, DisclosureDecision decision,
@@ -508,13 +510,13 @@ class RelationshipDisclosureTest {
     private static List<Object> transparentDeclared() {
         RelationshipDetails details = details(CounterpartType.PARENT, null, RelationshipBasis.STAFF_IS_PARENT);
         return new java.util.ArrayList<>(List.of(new RelationshipDeclared(ID, SCHOOL, DECLARER, 1, details, NOW),
-                decided(1, DisclosureDecision.PERMITTED_TRANSPARENT, DisclosureRule.P10_PARENT_OTHER, null)));
+                decided(1, CounterpartType.PARENT, DisclosureDecision.PERMITTED_TRANSPARENT, DisclosureRule.P10_PARENT_OTHER, null)));
     }
 
     private static List<Object> prohibitedDeclared() {
         RelationshipDetails details = details(CounterpartType.STUDENT, TODAY.minusYears(15), RelationshipBasis.PERSONAL_FRIENDSHIP);
         return new java.util.ArrayList<>(List.of(new RelationshipDeclared(ID, SCHOOL, DECLARER, 1, details, NOW),
-                decided(1, DisclosureDecision.PROHIBITED, DisclosureRule.P8_STUDENT_OTHER, 15),
+                decided(1, CounterpartType.STUDENT, DisclosureDecision.PROHIBITED, DisclosureRule.P8_STUDENT_OTHER, 15),
                 flagged(1, CounterpartType.STUDENT, DisclosureDecision.PROHIBITED, DisclosureRule.P8_STUDENT_OTHER,
                         FlagReason.PROHIBITED)));
     }
@@ -522,6 +524,6 @@ class RelationshipDisclosureTest {
     private static List<Object> permittedDeclared() {
         RelationshipDetails details = details(CounterpartType.STAFF, null, RelationshipBasis.PERSONAL_FRIENDSHIP);
         return new java.util.ArrayList<>(List.of(new RelationshipDeclared(ID, SCHOOL, DECLARER, 1, details, NOW),
-                decided(1, DisclosureDecision.PERMITTED, DisclosureRule.STAFF_OR_OTHER, null)));
+                decided(1, CounterpartType.STAFF, DisclosureDecision.PERMITTED, DisclosureRule.STAFF_OR_OTHER, null)));
     }
 }

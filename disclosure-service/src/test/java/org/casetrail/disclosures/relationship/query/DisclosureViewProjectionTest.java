@@ -76,10 +76,10 @@ class DisclosureViewProjectionTest {
         declare("d-3", "school-b", "staff-3", T0);
         projection.on(decided("d-3", 1, DisclosureDecision.PERMITTED_TRANSPARENT, T0));
 
-        assertThat(ids(projection.handle(new FindSchoolDisclosures("school-a", null, null)))).containsExactly("d-2", "d-1");
-        assertThat(ids(projection.handle(new FindSchoolDisclosures("school-a", DisclosureState.AWAITING_REVIEW, null))))
+        assertThat(ids(projection.handle(new FindSchoolDisclosures("school-a", null, null, null)))).containsExactly("d-2", "d-1");
+        assertThat(ids(projection.handle(new FindSchoolDisclosures("school-a", DisclosureState.AWAITING_REVIEW, null, null))))
                 .containsExactly("d-1");
-        assertThat(ids(projection.handle(new FindSchoolDisclosures("school-a", null, DisclosureDecision.PERMITTED))))
+        assertThat(ids(projection.handle(new FindSchoolDisclosures("school-a", null, DisclosureDecision.PERMITTED, null))))
                 .containsExactly("d-2");
     }
 
@@ -139,7 +139,8 @@ class DisclosureViewProjectionTest {
     private static DisclosureDecided decided(String id, int version, DisclosureDecision decision, Instant at) {
         DisclosureRule rule = decision == DisclosureDecision.PERMITTED ? DisclosureRule.STAFF_OR_OTHER
                 : DisclosureRule.P10_PARENT_OTHER;
-        return new DisclosureDecided(id, "school-a", version, decision, rule, DAY, null, at);
+        return new DisclosureDecided(id, "school-a", version, decision, rule, DAY, null, at, "staff-1",
+                CounterpartType.PARENT, DAY.plusYears(1));
     }
 
     private static RelationshipDetails details(RelationshipBasis basis) {

@@ -1,0 +1,15 @@
+package org.casetrail.disclosures.policy.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+@Revision("1")
+public record PolicyAcknowledgementReminded(
+        String policyVersionId,
+        String schoolId,
+        String version,
+        String userId,
+        int reminder,
+        Instant remindedAt) {
+}
