@@ -31,6 +31,11 @@ import java.util.function.Function;
  * case the caller may not see or may see but not act on in this way, someone else's disclosure or
  * notification) — the answer does not tell which; 2xx = allowed. The fixture names the state the object is put in first, so that a
  * permitted cell is allowed by the state machine and a cell's status is about authorization only.
+ *
+ * <p>Adding an endpoint: add its row to {@link #ROWS} (method and path exactly as its OpenAPI document
+ * has them); if it needs an object in a state no {@link Fixture} makes yet, add the fixture here and its
+ * recipe to {@code AuthorizationMatrixIT#build}. Mark it {@code repeatable} only if sending it twice on
+ * one object succeeds twice.
  */
 final class AuthorizationMatrix {
 
