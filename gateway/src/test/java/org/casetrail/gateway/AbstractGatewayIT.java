@@ -16,10 +16,14 @@ import org.casetrail.contracts.Topics;
 import org.casetrail.contracts.directory.DirectoryUserChanged;
 import org.casetrail.gateway.directory.DemoDirectorySeeder;
 import org.casetrail.gateway.directory.DirectoryUser;
+import org.casetrail.platform.testing.HostileRun;
 import org.casetrail.platform.testing.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -58,6 +62,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * what it receives; the disclosure service is a port nobody listens on.
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Spring Boot tests switch metrics export off unless asked; the Prometheus endpoint is under test here.
+@AutoConfigureObservability
 @ActiveProfiles("embedded")
 abstract class AbstractGatewayIT {
 
@@ -85,7 +91,15 @@ abstract class AbstractGatewayIT {
         registry.add("casetrail.gateway.routes.notifications", () -> "http://127.0.0.1:" + CASES.getAddress().getPort());
         registry.add("casetrail.gateway.directory.bcrypt-strength", () -> "4");
         registry.add("casetrail.gateway.health.timeout", () -> "1s");
+        // The hostile-input run sends 10,000 requests from one address as one admin: budgets it cannot
+        // spend, so that every body reaches the parser (the limits themselves: RateLimitFilterTest).
+        registry.add("casetrail.gateway.rate-limit.per-address.requests", () -> "1000000");
+        registry.add("casetrail.gateway.rate-limit.per-user.requests", () -> "1000000");
+        registry.add("casetrail.gateway.rate-limit.login.requests", () -> "1000000");
     }
+
+    @Autowired
+    MongoTemplate mongo;
 
     /** The Kafka bootstrap servers the gateway publishes to. */
     abstract String kafkaBootstrapServers();
@@ -180,7 +194,7 @@ abstract class AbstractGatewayIT {
         assertThat(usernames(get("/api/v1/directory/users?q=dina", token("hana.hr"), Map.of())))
                 .containsExactly("dina.dsl");
         assertThat(usernames(get("/api/v1/directory/users?q=a", token("olga.other"), Map.of())))
-                .containsExactly("olga.other");
+                .containsExactly("olga.other", "oscar.admin");
     }
 
     @Test
@@ -270,6 +284,17 @@ abstract class AbstractGatewayIT {
     }
 
     // ---- cross-cutting ----
+
+    @Test
+    void metricsNeedAnAdminWhileHealthStaysOpen() throws Exception {
+        assertThat(get("/actuator/prometheus", null, Map.of()).statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/prometheus", token("sam.staff"), Map.of()).statusCode()).isEqualTo(403);
+        assertThat(get("/actuator/metrics", token("paul.principal"), Map.of()).statusCode()).isEqualTo(403);
+        HttpResponse<String> scrape = get("/actuator/prometheus", token("ada.admin"), Map.of());
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("jvm_memory_used_bytes");
+        assertThat(get("/actuator/health/liveness", null, Map.of()).statusCode()).isEqualTo(200);
+    }
 
     @Test
     void correlationIdIsEchoed() throws Exception {
@@ -390,6 +415,51 @@ abstract class AbstractGatewayIT {
         } finally {
             disclosures.stop(0);
         }
+    }
+
+    // ---- hostile input ----
+
+    /**
+     * Every endpoint of the gateway that takes a body (the token endpoint and the directory's admin
+     * endpoints) gets its share of 10,200 generated bodies: no server error, and no user or school stored
+     * differs afterwards (the publication mark aside, which the outbox sweep may move at any time).
+     */
+    @Test
+    void hostileBodiesGetNoServerErrorAndChangeNoUser() throws Exception {
+        String admin = token("ada.admin");
+        String tara = DirectoryUser.idFor("demo-school", "tara.teacher");
+        Map<String, String> valid = new java.util.LinkedHashMap<>();
+        valid.put("POST /auth/token", "{\"username\":\"sam.staff\",\"password\":\"demo\"}");
+        valid.put("POST /api/v1/directory/users", "{\"username\":\"hostile.user\",\"displayName\":\"Hostile User\","
+                + "\"email\":\"hostile@demo-school.example\",\"roles\":[\"STAFF\"]}");
+        valid.put("PUT /api/v1/directory/users/" + tara + "/roles", "{\"roles\":[\"STAFF\"]}");
+        List<String> before = storedDirectory();
+
+        HostileRun.Result result = HostileRun.against(valid, 10_200, 6L, (endpoint, body) -> {
+            String[] methodAndPath = endpoint.split(" ", 2);
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri(methodAndPath[1]))
+                    .header("Content-Type", "application/json")
+                    .method(methodAndPath[0], HttpRequest.BodyPublishers.ofByteArray(body));
+            if (!methodAndPath[1].equals("/auth/token")) {
+                request.header("Authorization", "Bearer " + admin);
+            }
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        });
+
+        assertThat(result.sent()).isGreaterThanOrEqualTo(10_000);
+        assertThat(storedDirectory()).as("users and schools after the run").isEqualTo(before);
+    }
+
+    private List<String> storedDirectory() {
+        List<String> documents = new ArrayList<>();
+        for (String collection : List.of(DirectoryUser.COLLECTION, "schools")) {
+            mongo.getCollection(collection).find().forEach(document -> {
+                document.remove("publishedVersion");
+                documents.add(collection + " " + document.toJson());
+            });
+        }
+        documents.sort(String::compareTo);
+        return documents;
     }
 
     // ---- helpers ----

@@ -87,6 +87,17 @@ final class GatewayClient {
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)).build());
     }
 
+    /** Any method; {@code jsonBody} null sends no body (and no Content-Type). */
+    Response send(String method, String path, String token, String jsonBody) {
+        HttpRequest.Builder builder = request(path, token, Map.of());
+        if (jsonBody == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
+        }
+        return send(builder.build());
+    }
+
     private HttpRequest.Builder request(String path, String token, Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl.get() + path))
                 .timeout(Duration.ofSeconds(30))

@@ -50,7 +50,9 @@ public class DemoDirectorySeeder implements ApplicationRunner {
             demo("gwen.governor", "Gwen Governor", Role.GOVERNOR),
             demo("aldo.auditor", "Aldo Auditor", Role.AUDITOR),
             demo("ada.admin", "Ada Admin", Role.ADMIN),
-            new DemoUser(OTHER_SCHOOL, "olga.other", "Olga Other", Set.of(Role.PRINCIPAL)));
+            new DemoUser(OTHER_SCHOOL, "olga.other", "Olga Other", Set.of(Role.PRINCIPAL)),
+            // The other school's own administrator: its users come in through the admin API like anyone's.
+            new DemoUser(OTHER_SCHOOL, "oscar.admin", "Oscar Admin", Set.of(Role.ADMIN)));
 
     private final DirectoryService directory;
     private final DirectoryStore store;

@@ -30,7 +30,7 @@ class DemoDirectorySeederTest {
     void seedsTheDemoSchoolOfTheApiContract() {
         assertThat(DemoDirectorySeeder.DEMO_USERS).extracting(DemoDirectorySeeder.DemoUser::username)
                 .containsExactly("sam.staff", "tara.teacher", "dina.dsl", "hana.hr", "paul.principal",
-                        "ivan.investigator", "gwen.governor", "aldo.auditor", "ada.admin", "olga.other");
+                        "ivan.investigator", "gwen.governor", "aldo.auditor", "ada.admin", "olga.other", "oscar.admin");
         assertThat(DemoDirectorySeeder.DEMO_USERS).filteredOn(u -> u.username().equals("dina.dsl")).singleElement()
                 .satisfies(dina -> {
                     assertThat(dina.roles()).containsExactlyInAnyOrder(Role.DSL, Role.STAFF);
@@ -38,7 +38,7 @@ class DemoDirectorySeederTest {
                     assertThat(dina.displayName()).isEqualTo("Dina DSL");
                 });
         assertThat(DemoDirectorySeeder.DEMO_USERS).filteredOn(u -> u.schoolId().equals("other-school"))
-                .extracting(DemoDirectorySeeder.DemoUser::username).containsExactly("olga.other");
+                .extracting(DemoDirectorySeeder.DemoUser::username).containsExactly("olga.other", "oscar.admin");
         assertThat(DemoDirectorySeeder.DEMO_USERS).extracting(DemoDirectorySeeder.DemoUser::userId).doesNotHaveDuplicates();
     }
 

@@ -24,6 +24,8 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.core.env.Environment;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import java.io.IOException;
@@ -42,11 +44,11 @@ import java.util.List;
  * checked with either key source (stack.md, trap 7).
  */
 @AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class)
-@EnableConfigurationProperties(JwtProperties.class)
+@EnableConfigurationProperties({JwtProperties.class, ActuatorProperties.class})
 public class CasetrailSecurityAutoConfiguration {
 
     private static final String[] ALWAYS_OPEN = {
-            "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/actuator/health", "/actuator/health/**", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
 
     @Bean
@@ -65,14 +67,17 @@ public class CasetrailSecurityAutoConfiguration {
             throw new IllegalStateException(
                     "set casetrail.security.jwt.issuer-uri (OIDC) or casetrail.security.jwt.public-key-location");
         }
+        decoder.setClaimSetConverter(new ClaimMapping(properties.claims()));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()), audience(properties.audience())));
+                JwtValidators.createDefaultWithIssuer(properties.issuer()), audience(properties.audience()),
+                namesItsUser()));
         return decoder;
     }
 
     @Bean
     @ConditionalOnMissingBean
     SecurityFilterChain casetrailSecurityFilterChain(HttpSecurity http, JwtProperties properties,
+                                                     ActuatorProperties actuator, Environment environment,
                                                      ObjectMapper objectMapper) throws Exception {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(CasetrailSecurityAutoConfiguration::authorities);
@@ -85,6 +90,9 @@ public class CasetrailSecurityAutoConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(ALWAYS_OPEN).permitAll()
                         .requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll()
+                        .requestMatchers(onManagementPort(actuator, environment)).permitAll()
+                        // metrics and the rest of the actuator: not for anyone with a token
+                        .requestMatchers("/actuator/**").hasRole(actuator.role())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.jwtAuthenticationConverter(converter))
@@ -104,6 +112,31 @@ public class CasetrailSecurityAutoConfiguration {
         List<String> roles = jwt.getClaimAsStringList(CurrentUser.CLAIM_ROLES);
         return roles == null ? List.of()
                 : roles.stream().<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+    }
+
+    /**
+     * A request that reached the separate management port ({@code management.server.port}), whose
+     * address the operator keeps internal; never matches when the actuator shares the application port.
+     */
+    private static RequestMatcher onManagementPort(ActuatorProperties actuator, Environment environment) {
+        return request -> {
+            if (!actuator.openOnManagementPort()) {
+                return false;
+            }
+            Integer managementPort = environment.getProperty("local.management.port", Integer.class);
+            Integer serverPort = environment.getProperty("local.server.port", Integer.class);
+            return managementPort != null && managementPort > 0 && !managementPort.equals(serverPort)
+                    && request.getLocalPort() == managementPort;
+        };
+    }
+
+    /** Without a user id and a school no service can scope anything: such a token is refused (401). */
+    private static OAuth2TokenValidator<Jwt> namesItsUser() {
+        OAuth2Error error = new OAuth2Error("invalid_token", "the token names no casetrail user or school", null);
+        return jwt -> jwt.getSubject() != null && !jwt.getSubject().isBlank()
+                && jwt.getClaimAsString(CurrentUser.CLAIM_SCHOOL) != null
+                && !jwt.getClaimAsString(CurrentUser.CLAIM_SCHOOL).isBlank()
+                ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(error);
     }
 
     private static OAuth2TokenValidator<Jwt> audience(String expected) {
