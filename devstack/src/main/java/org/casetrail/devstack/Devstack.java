@@ -88,7 +88,7 @@ public final class Devstack implements AutoCloseable {
         long stopsBefore = stops.get();
         try {
             prepareDataDir();
-            for (Component infra : List.of(Component.MONGO, Component.KAFKA)) {
+            for (Component infra : List.of(Component.MONGO, Component.KAFKA, Component.MAIL)) {
                 if (components.contains(infra)) {
                     out.println("casetrail: starting " + infra.displayName() + " …");
                     launch(infra);
@@ -182,7 +182,7 @@ public final class Devstack implements AutoCloseable {
             stoppers.forEach(Devstack::join);
         }
         boolean stoppedAny = !services.isEmpty();
-        for (Component infra : List.of(Component.KAFKA, Component.MONGO)) {
+        for (Component infra : List.of(Component.MAIL, Component.KAFKA, Component.MONGO)) {
             ChildProcess child = running.remove(infra);
             if (child != null) {
                 stoppedAny = true;
@@ -252,6 +252,11 @@ public final class Devstack implements AutoCloseable {
         return dataDir;
     }
 
+    /** Where the mail catcher keeps every mail as a .eml file. */
+    public Path mailDir() {
+        return MailMain.mailDir(dataDir);
+    }
+
     public Path logFile(Component component) {
         return dataDir.resolve("logs").resolve(component.displayName() + ".log");
     }
@@ -300,6 +305,11 @@ public final class Devstack implements AutoCloseable {
                     "--data-dir", dataDir.toString(), "--port", Integer.toString(ports.kafka()),
                     "--controller-port", Integer.toString(ports.kafkaController()),
                     "--parent-pid", parentPid));
+            case MAIL -> command.addAll(List.of(DevstackDefaults.MAIL_HEAP,
+                    "-Dlogback.configurationFile=" + DevstackDefaults.LOGBACK_CONFIG,
+                    "-cp", classpath, MailMain.class.getName(),
+                    "--data-dir", dataDir.toString(), "--port", Integer.toString(ports.mail()),
+                    "--parent-pid", parentPid));
             default -> {
                 command.addAll(List.of(DevstackDefaults.SERVICE_HEAP, DevstackDefaults.AXON_UPDATE_CHECK_OFF,
                         Leftovers.marker(dataDir), "-jar", serviceJar(c).toString()));
@@ -324,6 +334,11 @@ public final class Devstack implements AutoCloseable {
             env.put("CASETRAIL_GATEWAY_ROUTES_DISCLOSURES", serviceUrl(Component.DISCLOSURE_SERVICE));
             env.put("CASETRAIL_GATEWAY_ROUTES_NOTIFICATIONS", serviceUrl(Component.NOTIFICATION_SERVICE));
         }
+        if (service == Component.NOTIFICATION_SERVICE) {
+            env.put("SPRING_MAIL_HOST", HOST);
+            env.put("SPRING_MAIL_PORT", Integer.toString(ports.mail()));
+            env.put("CASETRAIL_MAIL_LINK_BASE_URL", gatewayUrl());
+        }
         return env;
     }
 
@@ -335,6 +350,7 @@ public final class Devstack implements AutoCloseable {
         switch (c) {
             case MONGO -> Readiness.await(child, "reachable", deadline, () -> Readiness.portAccepts(ports.mongo()));
             case KAFKA -> Readiness.await(child, "ready", deadline, () -> Readiness.kafkaServes(kafkaBootstrapServers()));
+            case MAIL -> Readiness.await(child, "reachable", deadline, () -> Readiness.portAccepts(ports.mail()));
             default -> Readiness.await(child, "healthy", deadline, () -> Readiness.httpHealthy(ports.httpPort(c)));
         }
     }
