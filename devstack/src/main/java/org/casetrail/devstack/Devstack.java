@@ -77,25 +77,29 @@ public final class Devstack implements AutoCloseable {
     }
 
     /**
-     * Checks ports and jars, then starts the configured components in order (Mongo, Kafka, then the
-     * services in parallel) and waits until all are healthy. On failure everything is stopped again.
+     * Checks ports and jars, then starts the configured components that are not already running, in
+     * order (Mongo, Kafka, the mail catcher, then the services in parallel) and waits until all are
+     * healthy. On failure everything is stopped again.
      *
      * @throws DevstackException with a user-facing message (port in use, jar missing, not healthy in time)
      */
     public Devstack start() {
         Leftovers.stop(dataDir, out);
-        preflight(components);
+        // What is still running (a test that crashed only some components) is left as it is.
+        Set<Component> toStart = EnumSet.noneOf(Component.class);
+        components.stream().filter(c -> !isRunning(c)).forEach(toStart::add);
+        preflight(toStart);
         long stopsBefore = stops.get();
         try {
             prepareDataDir();
             for (Component infra : List.of(Component.MONGO, Component.KAFKA, Component.MAIL)) {
-                if (components.contains(infra)) {
+                if (toStart.contains(infra)) {
                     out.println("casetrail: starting " + infra.displayName() + " …");
                     launch(infra);
                     awaitReady(infra, Instant.now().plus(DevstackDefaults.INFRA_READY_TIMEOUT));
                 }
             }
-            List<Component> services = components.stream().filter(Component::isService).toList();
+            List<Component> services = toStart.stream().filter(Component::isService).toList();
             if (!services.isEmpty()) {
                 out.println("casetrail: starting " + services.stream().map(Component::displayName)
                         .collect(Collectors.joining(", ")) + " (up to " + healthTimeout.toSeconds() + " s) …");

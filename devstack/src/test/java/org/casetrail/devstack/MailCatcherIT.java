@@ -47,6 +47,11 @@ class MailCatcherIT {
             stack.start(Component.MAIL);
             send(stack.ports().mail(), "hana.hr@demo-school.example", "[casetrail] Hearing scheduled CT-2026-000002");
             assertThat(emls(stack.mailDir())).hasSize(3);
+
+            // start() starts what is not running and leaves the rest alone (a test that crashed only some components).
+            long pid = stack.pid(Component.MAIL);
+            stack.start();
+            assertThat(stack.pid(Component.MAIL)).isEqualTo(pid);
         }
     }
 

@@ -3,7 +3,6 @@ package org.casetrail.notifications.preferences.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.casetrail.notifications.preferences.NormalItems;
-import org.casetrail.notifications.preferences.NotificationPreference;
 import org.casetrail.notifications.preferences.Preferences;
 import org.casetrail.platform.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,23 +17,21 @@ import org.springframework.web.bind.annotation.RestController;
 class PreferenceController {
 
     private final Preferences preferences;
+    private final PreferenceMapper mapper;
 
-    PreferenceController(Preferences preferences) {
+    PreferenceController(Preferences preferences, PreferenceMapper mapper) {
         this.preferences = preferences;
+        this.mapper = mapper;
     }
 
     @GetMapping
     PreferenceResponse mine(CurrentUser user) {
-        return toResponse(preferences.of(user.schoolId(), user.userId()));
+        return mapper.toResponse(preferences.of(user.schoolId(), user.userId()));
     }
 
     @PutMapping
     PreferenceResponse change(@Valid @RequestBody PreferenceRequest request, CurrentUser user) {
-        return toResponse(preferences.set(user.schoolId(), user.userId(), request.normalItems()));
-    }
-
-    private static PreferenceResponse toResponse(NotificationPreference preference) {
-        return new PreferenceResponse(preference.normalItems(), "EMAIL", preference.updatedAt());
+        return mapper.toResponse(preferences.set(user.schoolId(), user.userId(), request.normalItems()));
     }
 
     record PreferenceRequest(@NotNull NormalItems normalItems) {
