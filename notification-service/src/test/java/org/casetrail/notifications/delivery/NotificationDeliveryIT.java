@@ -170,6 +170,20 @@ class NotificationDeliveryIT {
     }
 
     @Test
+    void theSubjectOfACaseSeesNoneOfItsDeliveriesEvenAsPrincipal() throws Exception {
+        String reporter = kit.user(school, Role.STAFF);
+        String caseId = UUID.randomUUID().toString();
+        // A conduct concern about the Principal, with a safeguarding aspect: the DSL is told, the Principal is not.
+        kit.send(Topics.CASE_EVENTS, caseId, TestKit.envelope(school, new ConcernReported(caseId, "CT-2030-000010",
+                CaseCategory.STAFF_CONDUCT, true, reporter, principal, clock.instant()), "Case", caseId, 0));
+        awaitDeliveries(caseId, 4); // in-app: DSL, HR, reporter; e-mail: DSL
+
+        assertThat(deliveries(caseId, principal, Role.PRINCIPAL)).isEmpty();
+        assertThat(deliveries(caseId, auditor, Role.AUDITOR)).extracting(d -> d.get("recipientId").asText())
+                .doesNotContain(principal);
+    }
+
+    @Test
     void aMailServerThatIsDownFailsTheAttemptWithItsReasonAndTheRetrySendsItOnceItIsBack() throws Exception {
         String caseId = reportSafeguardingConcern(kit.user(school, Role.STAFF));
         awaitDeliveries(caseId, 5);

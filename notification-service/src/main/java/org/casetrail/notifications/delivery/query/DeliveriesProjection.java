@@ -56,6 +56,7 @@ public class DeliveriesProjection {
                 .setOnInsert("sourceEventId", event.sourceEventId())
                 .setOnInsert("queuedAt", event.queuedAt())
                 .setOnInsert("acknowledgedOnCase", event.acknowledgedOnCase())
+                .setOnInsert("subjectUserId", event.subjectUserId())
                 .setOnInsert("attempts", 0)
                 .setOnInsert("failures", List.of())
                 .setOnInsert("escalations", List.of());

@@ -12,13 +12,14 @@ import java.util.List;
 /**
  * One delivery as an auditor reads it: who, how, what (type and reference, never content), its
  * state and every time that matters, how many attempts it took and why those that failed failed.
+ * {@code subjectUserId} (the case's subject, if staff) is kept only to hide the record from them.
  */
 public record DeliveryView(@Id String notificationId, String schoolId, String caseId, String disclosureId,
                            String reference, String recipientId, Channel channel, NotificationType type,
                            Urgency urgency, DeliveryState state, String sourceEventId, Instant queuedAt,
                            Instant sentAt, Instant nextAttemptAt, Instant gaveUpAt, Instant readAt,
                            Instant acknowledgedAt, String acknowledgedBy, boolean acknowledgedOnCase, int attempts,
-                           List<Failure> failures, List<Escalation> escalations) {
+                           List<Failure> failures, List<Escalation> escalations, String subjectUserId) {
 
     public record Failure(int attempt, String reason, Instant at) {
     }
