@@ -36,6 +36,7 @@ public final class IntegrationEvents {
             org.casetrail.contracts.cases.PolicyQueryOverdue.class,
             org.casetrail.contracts.cases.InvestigationOverdue.class,
             org.casetrail.contracts.cases.SafeguardingEscalated.class,
+            org.casetrail.contracts.cases.SafeguardingAcknowledged.class,
             org.casetrail.contracts.cases.CaseOpenedFromDisclosure.class,
             DirectoryUserChanged.class,
             DisclosureFlagged.class,

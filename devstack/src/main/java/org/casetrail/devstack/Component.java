@@ -7,6 +7,8 @@ import java.util.Set;
 public enum Component {
     MONGO("mongo", null, null),
     KAFKA("kafka", null, null),
+    /** The SMTP mail catcher: every mail notification-service sends lands as a .eml file in {@code <dataDir>/mail}. */
+    MAIL("mail", null, null),
     CASE_SERVICE("case-service", "case-service", "casetrail_cases"),
     DISCLOSURE_SERVICE("disclosure-service", "disclosure-service", "casetrail_disclosures"),
     NOTIFICATION_SERVICE("notification-service", "notification-service", "casetrail_notifications"),
@@ -46,6 +48,6 @@ public enum Component {
     }
 
     public static Set<Component> infrastructure() {
-        return EnumSet.of(MONGO, KAFKA);
+        return EnumSet.of(MONGO, KAFKA, MAIL);
     }
 }

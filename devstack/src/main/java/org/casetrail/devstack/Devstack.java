@@ -77,25 +77,29 @@ public final class Devstack implements AutoCloseable {
     }
 
     /**
-     * Checks ports and jars, then starts the configured components in order (Mongo, Kafka, then the
-     * services in parallel) and waits until all are healthy. On failure everything is stopped again.
+     * Checks ports and jars, then starts the configured components that are not already running, in
+     * order (Mongo, Kafka, the mail catcher, then the services in parallel) and waits until all are
+     * healthy. On failure everything is stopped again.
      *
      * @throws DevstackException with a user-facing message (port in use, jar missing, not healthy in time)
      */
     public Devstack start() {
         Leftovers.stop(dataDir, out);
-        preflight(components);
+        // What is still running (a test that crashed only some components) is left as it is.
+        Set<Component> toStart = EnumSet.noneOf(Component.class);
+        components.stream().filter(c -> !isRunning(c)).forEach(toStart::add);
+        preflight(toStart);
         long stopsBefore = stops.get();
         try {
             prepareDataDir();
-            for (Component infra : List.of(Component.MONGO, Component.KAFKA)) {
-                if (components.contains(infra)) {
+            for (Component infra : List.of(Component.MONGO, Component.KAFKA, Component.MAIL)) {
+                if (toStart.contains(infra)) {
                     out.println("casetrail: starting " + infra.displayName() + " …");
                     launch(infra);
                     awaitReady(infra, Instant.now().plus(DevstackDefaults.INFRA_READY_TIMEOUT));
                 }
             }
-            List<Component> services = components.stream().filter(Component::isService).toList();
+            List<Component> services = toStart.stream().filter(Component::isService).toList();
             if (!services.isEmpty()) {
                 out.println("casetrail: starting " + services.stream().map(Component::displayName)
                         .collect(Collectors.joining(", ")) + " (up to " + healthTimeout.toSeconds() + " s) …");
@@ -182,7 +186,7 @@ public final class Devstack implements AutoCloseable {
             stoppers.forEach(Devstack::join);
         }
         boolean stoppedAny = !services.isEmpty();
-        for (Component infra : List.of(Component.KAFKA, Component.MONGO)) {
+        for (Component infra : List.of(Component.MAIL, Component.KAFKA, Component.MONGO)) {
             ChildProcess child = running.remove(infra);
             if (child != null) {
                 stoppedAny = true;
@@ -252,6 +256,11 @@ public final class Devstack implements AutoCloseable {
         return dataDir;
     }
 
+    /** Where the mail catcher keeps every mail as a .eml file. */
+    public Path mailDir() {
+        return MailMain.mailDir(dataDir);
+    }
+
     public Path logFile(Component component) {
         return dataDir.resolve("logs").resolve(component.displayName() + ".log");
     }
@@ -300,6 +309,11 @@ public final class Devstack implements AutoCloseable {
                     "--data-dir", dataDir.toString(), "--port", Integer.toString(ports.kafka()),
                     "--controller-port", Integer.toString(ports.kafkaController()),
                     "--parent-pid", parentPid));
+            case MAIL -> command.addAll(List.of(DevstackDefaults.MAIL_HEAP,
+                    "-Dlogback.configurationFile=" + DevstackDefaults.LOGBACK_CONFIG,
+                    "-cp", classpath, MailMain.class.getName(),
+                    "--data-dir", dataDir.toString(), "--port", Integer.toString(ports.mail()),
+                    "--parent-pid", parentPid));
             default -> {
                 command.addAll(List.of(DevstackDefaults.SERVICE_HEAP, DevstackDefaults.AXON_UPDATE_CHECK_OFF,
                         Leftovers.marker(dataDir), "-jar", serviceJar(c).toString()));
@@ -324,6 +338,11 @@ public final class Devstack implements AutoCloseable {
             env.put("CASETRAIL_GATEWAY_ROUTES_DISCLOSURES", serviceUrl(Component.DISCLOSURE_SERVICE));
             env.put("CASETRAIL_GATEWAY_ROUTES_NOTIFICATIONS", serviceUrl(Component.NOTIFICATION_SERVICE));
         }
+        if (service == Component.NOTIFICATION_SERVICE) {
+            env.put("SPRING_MAIL_HOST", HOST);
+            env.put("SPRING_MAIL_PORT", Integer.toString(ports.mail()));
+            env.put("CASETRAIL_MAIL_LINK_BASE_URL", gatewayUrl());
+        }
         return env;
     }
 
@@ -335,6 +354,7 @@ public final class Devstack implements AutoCloseable {
         switch (c) {
             case MONGO -> Readiness.await(child, "reachable", deadline, () -> Readiness.portAccepts(ports.mongo()));
             case KAFKA -> Readiness.await(child, "ready", deadline, () -> Readiness.kafkaServes(kafkaBootstrapServers()));
+            case MAIL -> Readiness.await(child, "reachable", deadline, () -> Readiness.portAccepts(ports.mail()));
             default -> Readiness.await(child, "healthy", deadline, () -> Readiness.httpHealthy(ports.httpPort(c)));
         }
     }

@@ -17,13 +17,14 @@ public final class DevstackCli {
 
     private static final String USAGE = """
             usage: java -jar devstack/target/devstack.jar <command>
-              up      start Mongo, Kafka and the four services; Ctrl-C stops everything
+              up      start Mongo, Kafka, the mail catcher and the four services; Ctrl-C stops everything
               mongo   run only the MongoDB-wire server, in the foreground
               kafka   run only the Kafka broker, in the foreground
               help    show this
             environment: CASETRAIL_DATA_DIR (default ./data), CASETRAIL_MONGO_PORT, CASETRAIL_KAFKA_PORT,
               CASETRAIL_KAFKA_CONTROLLER_PORT, CASETRAIL_GATEWAY_PORT, CASETRAIL_CASE_PORT,
-              CASETRAIL_DISCLOSURE_PORT, CASETRAIL_NOTIFICATION_PORT, CASETRAIL_REPO_ROOT (default .)""";
+              CASETRAIL_DISCLOSURE_PORT, CASETRAIL_NOTIFICATION_PORT, CASETRAIL_MAIL_PORT (2525),
+              CASETRAIL_REPO_ROOT (default .)""";
 
     private DevstackCli() {
     }
@@ -109,9 +110,11 @@ public final class DevstackCli {
                     curl -s -XPOST localhost:%d/auth/token -H 'Content-Type: application/json' -d '{"username":"sam.staff","password":"demo"}'
 
                   Logs: %s
+                  Mail: %s (every e-mail sent, one .eml file each; SMTP on port %d)
                   Data: %s (delete it for a fresh start)
                   Ctrl-C stops everything.
-                """.formatted(stack.gatewayUrl(), gatewayPort, data.resolve("logs"), data);
+                """.formatted(stack.gatewayUrl(), gatewayPort, data.resolve("logs"), stack.mailDir(),
+                stack.ports().mail(), data);
     }
 
     private static void blockForever() {

@@ -24,11 +24,14 @@ public final class DevstackDefaults {
     public static final int CASE_PORT = 8081;
     public static final int DISCLOSURE_PORT = 8082;
     public static final int NOTIFICATION_PORT = 8083;
+    /** The mail catcher's SMTP port (notification-service's default spring.mail.port too). */
+    public static final int MAIL_PORT = 2525;
 
     /** Heaps are small on purpose: six JVMs share a 2-core developer machine. */
     public static final String MONGO_HEAP = "-Xmx512m";
     public static final String KAFKA_HEAP = "-Xmx384m";
     public static final String SERVICE_HEAP = "-Xmx384m";
+    public static final String MAIL_HEAP = "-Xmx64m";
     /** Axon's phone-home check is pointless offline and slows start-up. */
     public static final String AXON_UPDATE_CHECK_OFF = "-Daxoniq.update-checker.disabled=true";
     public static final String SPRING_PROFILE = "embedded";

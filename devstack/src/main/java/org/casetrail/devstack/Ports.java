@@ -13,7 +13,13 @@ import java.util.Set;
 
 /** The TCP ports of one devstack. */
 public record Ports(int mongo, int kafka, int kafkaController, int gateway, int caseService,
-                    int disclosure, int notification) {
+                    int disclosure, int notification, int mail) {
+
+    /** The ports without the mail catcher's, which keeps its default. */
+    public Ports(int mongo, int kafka, int kafkaController, int gateway, int caseService, int disclosure,
+                 int notification) {
+        this(mongo, kafka, kafkaController, gateway, caseService, disclosure, notification, DevstackDefaults.MAIL_PORT);
+    }
 
     /** One port a component binds, with the variable that moves it (used in error messages). */
     public record Binding(Component component, String label, int port, String envVar) {
@@ -32,7 +38,8 @@ public record Ports(int mongo, int kafka, int kafkaController, int gateway, int 
                 port(env, "CASETRAIL_GATEWAY_PORT", DevstackDefaults.GATEWAY_PORT),
                 port(env, "CASETRAIL_CASE_PORT", DevstackDefaults.CASE_PORT),
                 port(env, "CASETRAIL_DISCLOSURE_PORT", DevstackDefaults.DISCLOSURE_PORT),
-                port(env, "CASETRAIL_NOTIFICATION_PORT", DevstackDefaults.NOTIFICATION_PORT));
+                port(env, "CASETRAIL_NOTIFICATION_PORT", DevstackDefaults.NOTIFICATION_PORT),
+                port(env, "CASETRAIL_MAIL_PORT", DevstackDefaults.MAIL_PORT));
     }
 
     /**
@@ -42,13 +49,13 @@ public record Ports(int mongo, int kafka, int kafkaController, int gateway, int 
     public static Ports randomFree() {
         List<ServerSocket> held = new ArrayList<>();
         try {
-            int[] p = new int[7];
+            int[] p = new int[8];
             for (int i = 0; i < p.length; i++) {
                 ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST));
                 held.add(socket);
                 p[i] = socket.getLocalPort();
             }
-            return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6]);
+            return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -80,6 +87,7 @@ public record Ports(int mongo, int kafka, int kafkaController, int gateway, int 
                     result.add(new Binding(c, "kafka", kafka, "CASETRAIL_KAFKA_PORT"));
                     result.add(new Binding(c, "kafka controller", kafkaController, "CASETRAIL_KAFKA_CONTROLLER_PORT"));
                 }
+                case MAIL -> result.add(new Binding(c, "mail (SMTP)", mail, "CASETRAIL_MAIL_PORT"));
                 case CASE_SERVICE -> result.add(new Binding(c, c.displayName(), caseService, "CASETRAIL_CASE_PORT"));
                 case DISCLOSURE_SERVICE -> result.add(new Binding(c, c.displayName(), disclosure, "CASETRAIL_DISCLOSURE_PORT"));
                 case NOTIFICATION_SERVICE -> result.add(new Binding(c, c.displayName(), notification, "CASETRAIL_NOTIFICATION_PORT"));

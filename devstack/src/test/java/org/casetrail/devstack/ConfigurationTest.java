@@ -65,6 +65,20 @@ class ConfigurationTest {
     }
 
     @Test
+    void notificationServiceSendsItsMailToTheCatcherWithLinksToTheGateway(@TempDir Path dataDir) {
+        Devstack stack = Devstack.builder().dataDir(dataDir).ports(Ports.fromEnv(Map.of("CASETRAIL_MAIL_PORT", "2626")))
+                .build();
+
+        assertThat(stack.serviceEnvironment(Component.NOTIFICATION_SERVICE))
+                .containsEntry("SPRING_MAIL_HOST", "127.0.0.1")
+                .containsEntry("SPRING_MAIL_PORT", "2626")
+                .containsEntry("CASETRAIL_MAIL_LINK_BASE_URL", "http://127.0.0.1:8080");
+        assertThat(stack.serviceEnvironment(Component.CASE_SERVICE)).doesNotContainKey("SPRING_MAIL_PORT");
+        assertThat(stack.mailDir()).isEqualTo(dataDir.toAbsolutePath().normalize().resolve("mail"));
+        assertThat(Ports.defaults().mail()).isEqualTo(2525);
+    }
+
+    @Test
     void externalMongoAndKafkaReplaceTheEmbeddedOnes(@TempDir Path dataDir) {
         Devstack stack = Devstack.builder().dataDir(dataDir).ports(Ports.defaults())
                 .externalMongo("mongodb://localhost:32768/?directConnection=true")

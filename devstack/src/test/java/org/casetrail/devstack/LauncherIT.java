@@ -68,7 +68,7 @@ class LauncherIT {
     void upPrintsTheBannerAndSigtermStopsServicesThenKafkaThenMongo() throws Exception {
         startLauncher();
         List<ProcessHandle> children = launcher.children().toList();
-        assertThat(children).hasSize(6);
+        assertThat(children).hasSize(7); // Mongo, Kafka, the mail catcher, four services
         assertThat(Readiness.httpHealthy(ports.gateway())).isTrue();
         assertThat(Files.readString(dir.resolve("data/logs/case-service.log")))
                 .contains("mongo mongodb://127.0.0.1:" + ports.mongo() + "/casetrail_cases");
@@ -78,17 +78,20 @@ class LauncherIT {
 
         assertThat(launcher.waitFor(EXIT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         String out = Files.readString(output);
-        assertThat(out).containsSubsequence("stopping services", "stopping kafka", "stopping mongo", "casetrail: stopped");
+        assertThat(out).containsSubsequence("stopping services", "stopping mail", "stopping kafka", "stopping mongo",
+                "casetrail: stopped");
+        assertThat(out).contains("Mail: " + dir.resolve("data").toAbsolutePath().normalize().resolve("mail"));
         assertThat(children).noneMatch(ProcessHandle::isAlive);
     }
 
     @Test
-    void mongoAndKafkaExitWhenTheLauncherIsKilled() throws Exception {
+    void mongoKafkaAndTheMailCatcherExitWhenTheLauncherIsKilled() throws Exception {
         startLauncher();
         List<ProcessHandle> infra = launcher.children()
-                .filter(p -> commandLine(p).contains("MongoMain") || commandLine(p).contains("KafkaMain"))
+                .filter(p -> commandLine(p).contains("MongoMain") || commandLine(p).contains("KafkaMain")
+                        || commandLine(p).contains("MailMain"))
                 .toList();
-        assertThat(infra).hasSize(2);
+        assertThat(infra).hasSize(3);
 
         launcher.destroyForcibly().waitFor();
 
@@ -120,6 +123,7 @@ class LauncherIT {
         env.put("CASETRAIL_CASE_PORT", Integer.toString(ports.caseService()));
         env.put("CASETRAIL_DISCLOSURE_PORT", Integer.toString(ports.disclosure()));
         env.put("CASETRAIL_NOTIFICATION_PORT", Integer.toString(ports.notification()));
+        env.put("CASETRAIL_MAIL_PORT", Integer.toString(ports.mail()));
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", Devstack.currentClasspath(), DevstackCli.class.getName(), "up")
                 .redirectErrorStream(true)

@@ -16,6 +16,7 @@ import org.casetrail.cases.lifecycle.api.InvestigationOverdue;
 import org.casetrail.cases.lifecycle.api.InvestigatorAssigned;
 import org.casetrail.cases.lifecycle.api.OutcomeDecided;
 import org.casetrail.cases.lifecycle.api.PolicyQueryOverdue;
+import org.casetrail.cases.lifecycle.api.SafeguardingAcknowledged;
 import org.casetrail.cases.lifecycle.api.SafeguardingAcknowledgementEscalated;
 import org.casetrail.cases.lifecycle.api.TriageOverdue;
 import org.casetrail.contracts.IntegrationEvent;
@@ -167,6 +168,15 @@ class CaseEventPublisher {
         publish(message, new org.casetrail.contracts.cases.SafeguardingEscalated(event.caseId(), facts.reference(),
                 facts.category(), facts.safeguarding(), event.level(), facts.subjectUserId(), event.dueAt(),
                 event.escalatedAt()));
+    }
+
+    // P6: notification-service marks the safeguarding notifications acknowledged from this alone; no note.
+    @EventHandler
+    void on(SafeguardingAcknowledged event, DomainEventMessage<SafeguardingAcknowledged> message) {
+        CaseFacts facts = factsBefore(message);
+        publish(message, new org.casetrail.contracts.cases.SafeguardingAcknowledged(event.caseId(), facts.reference(),
+                facts.category(), facts.safeguarding(), event.acknowledgedBy(), facts.subjectUserId(),
+                event.acknowledgedAt()));
     }
 
     private void closed(DomainEventMessage<?> message, String caseId, CaseResolution resolution,

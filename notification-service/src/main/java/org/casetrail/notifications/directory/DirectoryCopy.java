@@ -41,6 +41,11 @@ public class DirectoryCopy {
                 FindAndReplaceOptions.options().upsert(), DirectoryEntry.class, COLLECTION);
     }
 
+    /** One user, by id (an _id lookup). */
+    public java.util.Optional<DirectoryEntry> find(String userId) {
+        return java.util.Optional.ofNullable(mongo.findById(userId, DirectoryEntry.class, COLLECTION));
+    }
+
     /** The active holders of a role within one school. */
     public List<DirectoryEntry> holdersOf(String schoolId, Role role) {
         return mongo.find(Query.query(Criteria.where("schoolId").is(schoolId).and("roles").is(role.name())

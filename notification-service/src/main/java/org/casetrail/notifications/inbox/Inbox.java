@@ -1,8 +1,6 @@
 package org.casetrail.notifications.inbox;
 
-import org.casetrail.platform.domain.NotFound;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -10,13 +8,12 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
- * The in-app inbox. An entry's id is derived from the event, recipient and type, and entries are
+ * The in-app inbox, a projection of the in-app {@code Notification}s ({@link InboxProjection}). An
+ * entry's id is the notification's, derived from the event, recipient and type, and entries are
  * written insert-if-absent, so a redelivered event can never put a second entry in anyone's inbox.
  */
 @Component
@@ -25,20 +22,14 @@ public class Inbox {
     static final String COLLECTION = "inbox";
 
     private final MongoTemplate mongo;
-    private final Clock clock;
 
-    Inbox(MongoTemplate mongo, Clock clock) {
+    Inbox(MongoTemplate mongo) {
         this.mongo = mongo;
-        this.clock = clock;
         mongo.indexOps(COLLECTION).ensureIndex(new Index().on("schoolId", Sort.Direction.ASC)
                 .on("recipientId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC));
     }
 
-    public static String idFor(String eventId, String recipientId, String type) {
-        return UUID.nameUUIDFromBytes((eventId + "|" + recipientId + "|" + type).getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
-    public void deliver(InboxEntry entry) {
+    void deliver(InboxEntry entry) {
         Update insertOnly = new Update()
                 .setOnInsert("schoolId", entry.schoolId())
                 .setOnInsert("recipientId", entry.recipientId())
@@ -57,24 +48,16 @@ public class Inbox {
                 InboxEntry.class, COLLECTION);
     }
 
-    /** Marks read once; a second read keeps the first time. Someone else's entry does not exist. */
-    public void markRead(String schoolId, String recipientId, String notificationId) {
-        stampOnce(schoolId, recipientId, notificationId, "readAt");
+    /** Sets a time once (the first read, the acknowledgement); a later one keeps the first. Only _id lookups. */
+    void stamp(String notificationId, String field, Instant at) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(notificationId).and(field).is(null)),
+                new Update().set(field, at), COLLECTION);
     }
 
-    /** Acknowledging implies having read it. */
-    public void acknowledge(String schoolId, String recipientId, String notificationId) {
-        stampOnce(schoolId, recipientId, notificationId, "readAt");
-        stampOnce(schoolId, recipientId, notificationId, "acknowledgedAt");
-    }
-
-    private void stampOnce(String schoolId, String recipientId, String notificationId, String field) {
-        Query entry = ownedBy(schoolId, recipientId).addCriteria(Criteria.where("_id").is(notificationId));
-        if (!mongo.exists(entry, COLLECTION)) {
-            throw new NotFound("notification");
-        }
-        mongo.findAndModify(entry.addCriteria(Criteria.where(field).is(null)), new Update().set(field, clock.instant()),
-                FindAndModifyOptions.options().returnNew(true), InboxEntry.class, COLLECTION);
+    /** All of one user's entries (the digest reads them). */
+    public List<InboxEntry> of(String schoolId, String recipientId, Instant since, Instant until) {
+        return mongo.find(ownedBy(schoolId, recipientId).addCriteria(Criteria.where("createdAt").gte(since).lt(until))
+                .with(Sort.by(Sort.Direction.ASC, "createdAt")), InboxEntry.class, COLLECTION);
     }
 
     private static Query ownedBy(String schoolId, String recipientId) {

@@ -5,9 +5,7 @@ import org.casetrail.contracts.EventEnvelope;
 import org.casetrail.contracts.IntegrationEvent;
 import org.casetrail.contracts.IntegrationEvents;
 import org.casetrail.contracts.Topics;
-import org.casetrail.notifications.inbox.Inbox;
-import org.casetrail.notifications.inbox.InboxEntry;
-import org.casetrail.notifications.routing.Audience;
+import org.casetrail.contracts.cases.SafeguardingAcknowledged;
 import org.casetrail.notifications.routing.CaseParties;
 import org.casetrail.notifications.routing.RoutingTable;
 import org.casetrail.platform.kafka.ProcessedEventLog;
@@ -16,14 +14,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Turns case events into notifications. At-least-once from Kafka, exactly-once in effect: the
- * processed-event log skips known event ids, and inbox entries are insert-if-absent by a derived id,
- * so even a crash between delivering and logging redelivers nothing twice.
+ * processed-event log skips known event ids, and every notification's id derives from the event,
+ * person, type and channel, so even a crash between queueing and logging queues nothing twice.
  */
 @Component
 class CaseEventsConsumer {
@@ -32,15 +28,13 @@ class CaseEventsConsumer {
     private static final Logger log = LoggerFactory.getLogger(CaseEventsConsumer.class);
 
     private final ProcessedEventLog processed;
-    private final Recipients recipients;
-    private final Inbox inbox;
-    private final Clock clock;
+    private final Notifier notifier;
+    private final SafeguardingAcknowledgements acknowledgements;
 
-    CaseEventsConsumer(ProcessedEventLog processed, Recipients recipients, Inbox inbox, Clock clock) {
+    CaseEventsConsumer(ProcessedEventLog processed, Notifier notifier, SafeguardingAcknowledgements acknowledgements) {
         this.processed = processed;
-        this.recipients = recipients;
-        this.inbox = inbox;
-        this.clock = clock;
+        this.notifier = notifier;
+        this.acknowledgements = acknowledgements;
     }
 
     @KafkaListener(topics = Topics.CASE_EVENTS, groupId = "${spring.application.name}")
@@ -54,29 +48,15 @@ class CaseEventsConsumer {
         if (payload.isEmpty()) {
             // A newer producer's event this build does not route yet; not an error.
             log.debug("no routing for {} {}", envelope.eventType(), envelope.eventId());
-        } else {
-            Optional<CaseParties> parties = RoutingTable.partiesOf(payload.get());
-            if (parties.isPresent()) {
-                notify(envelope, payload.get(), parties.get());
-            }
+            return;
         }
-    }
-
-    private void notify(EventEnvelope envelope, IntegrationEvent event, CaseParties parties) {
-        for (RoutingTable.Route route : RoutingTable.routesFor(event)) {
-            Set<String> people = recipients.of(route, envelope.schoolId(), parties);
-            if (people.isEmpty() && route.audience().stream().noneMatch(Audience.HoldersOf.class::isInstance)) {
-                // A named person the event does not name (no investigator yet at a first triage): expected.
-                log.debug("nobody named for '{}' (case {})", route.description(), parties.caseId());
-            } else if (people.isEmpty()) {
-                log.warn("nobody to tell for '{}' in school {} (case {})", route.description(), envelope.schoolId(),
-                        parties.caseId());
-            }
-            for (String person : people) {
-                inbox.deliver(new InboxEntry(Inbox.idFor(envelope.eventId(), person, route.type().name()),
-                        envelope.schoolId(), person, route.type(), route.urgency(), parties.caseId(), null,
-                        parties.reference(), envelope.eventId(), clock.instant(), null, null));
-            }
+        if (payload.get() instanceof SafeguardingAcknowledged acknowledged) {
+            acknowledgements.record(envelope.schoolId(), acknowledged);
+            return;
+        }
+        Optional<CaseParties> parties = RoutingTable.partiesOf(payload.get());
+        if (parties.isPresent()) {
+            notifier.notify(envelope, payload.get(), parties.get());
         }
     }
 }

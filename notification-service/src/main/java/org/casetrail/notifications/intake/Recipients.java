@@ -17,11 +17,11 @@ import java.util.Set;
  * the hearing notice on (domain.md: the subject is never told of an allegation before it).
  */
 @Component
-class Recipients {
+public class Recipients {
 
     private final DirectoryCopy directory;
 
-    Recipients(DirectoryCopy directory) {
+    public Recipients(DirectoryCopy directory) {
         this.directory = directory;
     }
 
@@ -56,6 +56,8 @@ class Recipients {
                 people.add(parties.reporterId());
             } else if (audience instanceof Audience.Investigator) {
                 people.add(parties.investigatorId());
+            } else if (audience instanceof Audience.Addressee) {
+                people.add(parties.addresseeId());
             }
             // Audience.Subject is added by of(), after everyone else has been cleared of the subject.
         }

@@ -21,6 +21,10 @@ public sealed interface Audience {
     record Subject() implements Audience {
     }
 
+    /** The one person a disclosure-topic event is for (the declarer, or the staff member reminded). */
+    record Addressee() implements Audience {
+    }
+
     static Audience holdersOf(Role role) {
         return new HoldersOf(role);
     }
@@ -35,5 +39,9 @@ public sealed interface Audience {
 
     static Audience subject() {
         return new Subject();
+    }
+
+    static Audience addressee() {
+        return new Addressee();
     }
 }

@@ -31,5 +31,21 @@ public enum NotificationType {
     /** P3: a policy query was not answered in time. */
     POLICY_QUERY_OVERDUE,
     /** P4: an investigation had not reached findings in time. */
-    INVESTIGATION_OVERDUE
+    INVESTIGATION_OVERDUE,
+    /** P8, P10: a PERMITTED_TRANSPARENT disclosure waits for the Principal's review. */
+    DISCLOSURE_AWAITING_REVIEW,
+    /** A disclosure was decided again (a student counterpart turned 18), for the Principal. */
+    DISCLOSURE_REEVALUATED,
+    /** The declarer's yearly re-confirmation of a disclosure is due. */
+    DISCLOSURE_RECONFIRMATION_DUE,
+    /** A disclosure was not re-confirmed in time, for the Principal. */
+    DISCLOSURE_RECONFIRMATION_OVERDUE,
+    /** Repeated approaches from one counterpart (a possible safeguarding signal), for the DSLs. */
+    APPROACHES_REPEATED,
+    /** P2: a new policy version to acknowledge, for every staff member. */
+    POLICY_VERSION_PUBLISHED,
+    /** P2: a reminder to acknowledge the current policy version. */
+    POLICY_ACKNOWLEDGEMENT_DUE,
+    /** An urgent notification nobody acknowledged in time, escalated to the Principal (no content of its own). */
+    NOTIFICATION_UNACKNOWLEDGED
 }

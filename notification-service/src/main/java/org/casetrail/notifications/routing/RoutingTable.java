@@ -16,6 +16,13 @@ import org.casetrail.contracts.cases.OutcomeDecided;
 import org.casetrail.contracts.cases.PolicyQueryOverdue;
 import org.casetrail.contracts.cases.SafeguardingEscalated;
 import org.casetrail.contracts.cases.TriageOverdue;
+import org.casetrail.contracts.disclosures.ApproachesRepeated;
+import org.casetrail.contracts.disclosures.DisclosureAwaitingReview;
+import org.casetrail.contracts.disclosures.DisclosureReconfirmationDue;
+import org.casetrail.contracts.disclosures.DisclosureReconfirmationOverdue;
+import org.casetrail.contracts.disclosures.DisclosureReevaluated;
+import org.casetrail.contracts.disclosures.PolicyAcknowledgementDue;
+import org.casetrail.contracts.disclosures.PolicyVersionPublished;
 
 import java.util.List;
 import java.util.Optional;
@@ -38,9 +45,12 @@ import java.util.function.Predicate;
  * <p>Deadlines (domain.md: "any deadline overdue or escalated → Principal (and the role named by the
  * deadline), urgent"): one row per deadline event, each naming the roles its deadline names.
  *
- * <p>Not routed yet: domain.md's rows for a PERMITTED_TRANSPARENT disclosure and for repeated
- * approaches (notification-service does not consume the disclosure topic yet); a flagged disclosure
- * is routed from case-service's CaseOpenedFromDisclosure.
+ * <p>Disclosures: the disclosure topic's events have rows of their own (review, re-evaluation,
+ * re-confirmation, repeated approaches, policy versions). A flagged disclosure is routed once, from
+ * case-service's CaseOpenedFromDisclosure (urgent, Principal and HR): the ConcernReported that
+ * case-service stores for the conduct case it opens is reported by the system, and the concern rows
+ * skip a concern the system reported, so the Principal and HR do not get a second, normal,
+ * CONCERN_REPORTED for the same flag.
  */
 public final class RoutingTable {
 
@@ -62,8 +72,8 @@ public final class RoutingTable {
                     ConcernReported.class, ConcernReported::safeguarding,
                     List.of(Audience.holdersOf(Role.DSL), Audience.holdersOf(Role.PRINCIPAL)),
                     NotificationType.CONCERN_REPORTED, Urgency.URGENT),
-            row("concern reported, STAFF_CONDUCT → Principal and HR (P4)",
-                    ConcernReported.class, c -> c.category() == CaseCategory.STAFF_CONDUCT,
+            row("concern reported, STAFF_CONDUCT (by a person; a flagged disclosure has its own row) → Principal and HR (P4)",
+                    ConcernReported.class, c -> c.category() == CaseCategory.STAFF_CONDUCT && !reportedBySystem(c),
                     List.of(Audience.holdersOf(Role.PRINCIPAL), Audience.holdersOf(Role.HR)),
                     NotificationType.CONCERN_REPORTED, Urgency.NORMAL),
             row("concern reported, ABUSE_OF_STAFF → Principal (P14)",
@@ -147,7 +157,36 @@ public final class RoutingTable {
             row("investigation overdue → the Principal and HR, urgent (P4)",
                     InvestigationOverdue.class, e -> true,
                     List.of(Audience.holdersOf(Role.PRINCIPAL), Audience.holdersOf(Role.HR)),
-                    NotificationType.INVESTIGATION_OVERDUE, Urgency.URGENT));
+                    NotificationType.INVESTIGATION_OVERDUE, Urgency.URGENT),
+            // The disclosure topic (disclosure-service). The declarer is never addressed by the Principal's rows.
+            row("disclosure awaiting review (PERMITTED_TRANSPARENT) → the Principal (P8, P10)",
+                    DisclosureAwaitingReview.class, e -> true,
+                    List.of(Audience.holdersOf(Role.PRINCIPAL)),
+                    NotificationType.DISCLOSURE_AWAITING_REVIEW, Urgency.NORMAL),
+            row("disclosure re-evaluated → the Principal",
+                    DisclosureReevaluated.class, e -> true,
+                    List.of(Audience.holdersOf(Role.PRINCIPAL)),
+                    NotificationType.DISCLOSURE_REEVALUATED, Urgency.NORMAL),
+            row("disclosure re-confirmation due → the declarer",
+                    DisclosureReconfirmationDue.class, e -> true,
+                    List.of(Audience.addressee()),
+                    NotificationType.DISCLOSURE_RECONFIRMATION_DUE, Urgency.NORMAL),
+            row("disclosure re-confirmation overdue → the Principal, urgent",
+                    DisclosureReconfirmationOverdue.class, e -> true,
+                    List.of(Audience.holdersOf(Role.PRINCIPAL)),
+                    NotificationType.DISCLOSURE_RECONFIRMATION_OVERDUE, Urgency.URGENT),
+            row("repeated approaches → all DSLs, urgent (a possible safeguarding signal)",
+                    ApproachesRepeated.class, e -> true,
+                    List.of(Audience.holdersOf(Role.DSL)),
+                    NotificationType.APPROACHES_REPEATED, Urgency.URGENT),
+            row("policy version published → every STAFF holder (P2)",
+                    PolicyVersionPublished.class, e -> true,
+                    List.of(Audience.holdersOf(Role.STAFF)),
+                    NotificationType.POLICY_VERSION_PUBLISHED, Urgency.NORMAL),
+            row("policy acknowledgement due → that staff member (P2)",
+                    PolicyAcknowledgementDue.class, e -> true,
+                    List.of(Audience.addressee()),
+                    NotificationType.POLICY_ACKNOWLEDGEMENT_DUE, Urgency.NORMAL));
 
     static {
         for (Route route : ROUTES) {
@@ -210,7 +249,42 @@ public final class RoutingTable {
         if (event instanceof InvestigationOverdue e) {
             return parties(e.caseId(), e.reference(), null, e.subjectUserId(), e.investigatorId(), told);
         }
+        return disclosurePartiesOf(event);
+    }
+
+    /** Disclosure-topic events name a disclosure (or a policy version, or an approach), never a case. */
+    private static Optional<CaseParties> disclosurePartiesOf(IntegrationEvent event) {
+        if (event instanceof DisclosureAwaitingReview e) {
+            return Optional.of(CaseParties.ofDisclosure(e.disclosureId(), null, null));
+        }
+        if (event instanceof DisclosureReevaluated e) {
+            return Optional.of(CaseParties.ofDisclosure(e.disclosureId(), null, null));
+        }
+        if (event instanceof DisclosureReconfirmationDue e) {
+            return Optional.of(CaseParties.ofDisclosure(e.disclosureId(), null, e.declarerId()));
+        }
+        if (event instanceof DisclosureReconfirmationOverdue e) {
+            return Optional.of(CaseParties.ofDisclosure(e.disclosureId(), null, null));
+        }
+        if (event instanceof ApproachesRepeated e) {
+            // The approach record's id is the reference the DSL looks up; never the counterpart.
+            return Optional.of(CaseParties.ofDisclosure(null, e.approachId(), null));
+        }
+        if (event instanceof PolicyVersionPublished e) {
+            return Optional.of(CaseParties.ofDisclosure(null, e.version(), null));
+        }
+        if (event instanceof PolicyAcknowledgementDue e) {
+            return Optional.of(CaseParties.ofDisclosure(null, e.version(), e.userId()));
+        }
         return Optional.empty();
+    }
+
+    /**
+     * A concern the system reported (case-service opening a conduct case from a flagged disclosure,
+     * reporter {@code system:disclosures}) is announced by its own row, not as a concern.
+     */
+    static boolean reportedBySystem(ConcernReported concern) {
+        return concern.reporterId() != null && concern.reporterId().startsWith("system:");
     }
 
     private static Optional<CaseParties> parties(String caseId, String reference, String reporterId,

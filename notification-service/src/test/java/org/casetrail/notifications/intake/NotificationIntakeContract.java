@@ -21,7 +21,12 @@ import org.casetrail.contracts.cases.CaseClosed;
 import org.casetrail.contracts.cases.CaseResolution;
 import org.casetrail.contracts.cases.ConcernReported;
 import org.casetrail.contracts.cases.HearingScheduled;
+import org.casetrail.contracts.cases.CaseOpenedFromDisclosure;
 import org.casetrail.contracts.cases.InvestigatorAssigned;
+import org.casetrail.contracts.disclosures.ApproachesRepeated;
+import org.casetrail.contracts.disclosures.CounterpartType;
+import org.casetrail.contracts.disclosures.DisclosureReconfirmationDue;
+import org.casetrail.contracts.cases.SafeguardingAcknowledged;
 import org.casetrail.contracts.directory.DirectoryUserChanged;
 import org.casetrail.platform.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -187,14 +192,88 @@ abstract class NotificationIntakeContract {
     void aRecipientMarksTheirOwnNotificationReadAndAcknowledgedButNobodyElsesExists() throws Exception {
         String reporter = user(school, Role.STAFF);
         String caseId = UUID.randomUUID().toString();
+        send(Topics.CASE_EVENTS, caseId, concern(caseId, CaseCategory.STAFF_CONDUCT, false, reporter, null));
+        String id = awaitOne(hr, caseId, "CONCERN_REPORTED").get("notificationId").asText();
+
+        assertThat(post(principal, "/api/v1/notifications/" + id + "/acknowledge").statusCode()).isEqualTo(404);
+        assertThat(post(hr, "/api/v1/notifications/" + id + "/read").statusCode()).isEqualTo(200);
+        String firstRead = entries(hr, caseId, "CONCERN_REPORTED").get(0).get("readAt").asText();
+        assertThat(post(hr, "/api/v1/notifications/" + id + "/acknowledge").statusCode()).isEqualTo(200);
+        JsonNode entry = entries(hr, caseId, "CONCERN_REPORTED").get(0);
+        assertThat(entry.get("readAt").asText()).isEqualTo(firstRead);
+        assertThat(entry.hasNonNull("acknowledgedAt")).isTrue();
+        assertThat(post(hr, "/api/v1/notifications/no-such-notification/read").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aSafeguardingNotificationIsAcknowledgedOnTheCaseNotInTheInbox() throws Exception {
+        String reporter = user(school, Role.STAFF);
+        String caseId = UUID.randomUUID().toString();
         send(Topics.CASE_EVENTS, caseId, concern(caseId, CaseCategory.SAFEGUARDING, true, reporter, null));
         String id = awaitOne(dsl1, caseId, "CONCERN_REPORTED").get("notificationId").asText();
 
-        assertThat(post(dsl2, "/api/v1/notifications/" + id + "/acknowledge").statusCode()).isEqualTo(404);
-        assertThat(post(dsl1, "/api/v1/notifications/" + id + "/acknowledge").statusCode()).isEqualTo(200);
-        JsonNode entry = entries(dsl1, caseId, "CONCERN_REPORTED").get(0);
-        assertThat(entry.hasNonNull("readAt")).isTrue();
-        assertThat(entry.hasNonNull("acknowledgedAt")).isTrue();
+        HttpResponse<String> refused = post(dsl1, "/api/v1/notifications/" + id + "/acknowledge");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.body()).contains("acknowledge").contains("ACKNOWLEDGED_ON_CASE");
+        assertThat(entries(dsl1, caseId, "CONCERN_REPORTED").get(0).hasNonNull("acknowledgedAt")).isFalse();
+
+        // case-service records the DSL's acknowledgement and says so: now every copy shows it.
+        Instant acknowledgedAt = Instant.parse("2026-11-25T09:40:00Z");
+        send(Topics.CASE_EVENTS, caseId, envelope(new SafeguardingAcknowledged(caseId, "CT-2026-000042",
+                CaseCategory.SAFEGUARDING, true, dsl1, null, acknowledgedAt), "Case", caseId, 1));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            for (String lead : List.of(dsl1, dsl2, principal)) {
+                JsonNode entry = entries(lead, caseId, "CONCERN_REPORTED").get(0);
+                assertThat(entry.path("acknowledgedAt").asText()).isEqualTo("2026-11-25T09:40:00Z");
+            }
+        });
+        assertThat(entries(reporter, caseId, "REPORT_RECEIVED").get(0).hasNonNull("acknowledgedAt")).isFalse();
+    }
+
+    @Test
+    void aFlaggedDisclosureNotifiesThePrincipalAndHrOnceUrgentlyAndTheDeclarerNever() throws Exception {
+        String declarer = colleague;
+        String caseId = UUID.randomUUID().toString();
+        // case-service stores a ConcernReported (reported by the system) and then CaseOpenedFromDisclosure.
+        send(Topics.CASE_EVENTS, caseId, envelope(new ConcernReported(caseId, "CT-2026-000042",
+                CaseCategory.STAFF_CONDUCT, false, "system:disclosures", declarer, Instant.now()), "Case", caseId, 0));
+        send(Topics.CASE_EVENTS, caseId, envelope(new CaseOpenedFromDisclosure(caseId, "CT-2026-000042", "d-1", 1,
+                "P8", declarer, Instant.now()), "Case", caseId, 1));
+
+        for (String lead : List.of(principal, hr)) {
+            assertThat(awaitOne(lead, caseId, "DISCLOSURE_FLAGGED").get("urgency").asText()).isEqualTo("URGENT");
+            assertThat(inbox(lead)).hasSize(1);
+        }
+        assertThat(inbox(declarer)).isEmpty();
+    }
+
+    @Test
+    void disclosureTopicEventsReachTheirRows() throws Exception {
+        String staff = user(school, Role.STAFF);
+        String approachId = UUID.randomUUID().toString();
+        send(Topics.DISCLOSURE_EVENTS, approachId, envelope(new ApproachesRepeated(approachId, staff,
+                CounterpartType.STUDENT, 3, 30, Instant.now(), Instant.now()), "Approach", approachId, 0));
+        String disclosureId = UUID.randomUUID().toString();
+        send(Topics.DISCLOSURE_EVENTS, disclosureId, envelope(new DisclosureReconfirmationDue(disclosureId, staff,
+                java.time.LocalDate.parse("2026-12-31"), 1, Instant.now()), "Disclosure", disclosureId, 3));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            for (String lead : List.of(dsl1, dsl2)) {
+                assertThat(inbox(lead)).anySatisfy(n -> {
+                    assertThat(n.get("type").asText()).isEqualTo("APPROACHES_REPEATED");
+                    assertThat(n.get("urgency").asText()).isEqualTo("URGENT");
+                    assertThat(n.get("reference").asText()).isEqualTo(approachId);
+                });
+            }
+            assertThat(inbox(staff)).singleElement().satisfies(n -> {
+                assertThat(n.get("type").asText()).isEqualTo("DISCLOSURE_RECONFIRMATION_DUE");
+                assertThat(n.get("disclosureId").asText()).isEqualTo(disclosureId);
+            });
+        });
+        assertThat(inbox(principal)).isEmpty();
+        assertThat(inbox(colleague)).isEmpty();
     }
 
     @Test

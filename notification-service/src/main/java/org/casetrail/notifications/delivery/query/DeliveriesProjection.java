@@ -1,0 +1,129 @@
+package org.casetrail.notifications.delivery.query;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.casetrail.notifications.delivery.api.DeliveryState;
+import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationAcknowledged;
+import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationEscalated;
+import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationFailed;
+import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationGivenUp;
+import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationQueued;
+import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationRead;
+import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationResendRequested;
+import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationSent;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The deliveries view ({@code deliveries}), one document per {@code Notification}, updated by _id.
+ * Subscribing (application.yml), so it is current when the command that changed it returns.
+ */
+@Component
+@ProcessingGroup(DeliveriesProjection.GROUP)
+public class DeliveriesProjection {
+
+    static final String GROUP = "deliveries";
+    static final String COLLECTION = "deliveries";
+
+    private final MongoTemplate mongo;
+
+    DeliveriesProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.indexOps(COLLECTION).ensureIndex(new Index().on("schoolId", Sort.Direction.ASC)
+                .on("caseId", Sort.Direction.ASC));
+    }
+
+    @EventHandler
+    void on(NotificationQueued event) {
+        Update insert = new Update()
+                .setOnInsert("schoolId", event.schoolId())
+                .setOnInsert("caseId", event.caseId())
+                .setOnInsert("disclosureId", event.disclosureId())
+                .setOnInsert("reference", event.reference())
+                .setOnInsert("recipientId", event.recipientId())
+                .setOnInsert("channel", event.channel())
+                .setOnInsert("type", event.type())
+                .setOnInsert("urgency", event.urgency())
+                .setOnInsert("state", DeliveryState.QUEUED)
+                .setOnInsert("sourceEventId", event.sourceEventId())
+                .setOnInsert("queuedAt", event.queuedAt())
+                .setOnInsert("acknowledgedOnCase", event.acknowledgedOnCase())
+                .setOnInsert("subjectUserId", event.subjectUserId())
+                .setOnInsert("attempts", 0)
+                .setOnInsert("failures", List.of())
+                .setOnInsert("escalations", List.of());
+        mongo.upsert(byId(event.notificationId()), insert, COLLECTION);
+    }
+
+    @EventHandler
+    void on(NotificationSent event) {
+        mongo.updateFirst(byId(event.notificationId()), new Update().set("state", DeliveryState.SENT)
+                .set("sentAt", event.sentAt()).set("attempts", event.attempt()).unset("nextAttemptAt"), COLLECTION);
+    }
+
+    @EventHandler
+    void on(NotificationFailed event) {
+        Update update = new Update().set("state", DeliveryState.FAILED).set("attempts", event.attempt())
+                .push("failures", new DeliveryView.Failure(event.attempt(), event.reason(), event.failedAt()));
+        if (event.nextAttemptAt() != null) {
+            update.set("nextAttemptAt", event.nextAttemptAt());
+        } else {
+            update.unset("nextAttemptAt");
+        }
+        mongo.updateFirst(byId(event.notificationId()), update, COLLECTION);
+    }
+
+    @EventHandler
+    void on(NotificationGivenUp event) {
+        mongo.updateFirst(byId(event.notificationId()), new Update().set("state", DeliveryState.GIVEN_UP)
+                .set("gaveUpAt", event.gaveUpAt()).unset("nextAttemptAt"), COLLECTION);
+    }
+
+    @EventHandler
+    void on(NotificationRead event) {
+        mongo.updateFirst(byId(event.notificationId()), new Update().set("state", DeliveryState.READ)
+                .set("readAt", event.readAt()), COLLECTION);
+    }
+
+    @EventHandler
+    void on(NotificationAcknowledged event) {
+        mongo.updateFirst(byId(event.notificationId()), new Update().set("state", DeliveryState.ACKNOWLEDGED)
+                .set("acknowledgedAt", event.acknowledgedAt()).set("acknowledgedBy", event.acknowledgedBy()),
+                COLLECTION);
+    }
+
+    @EventHandler
+    void on(NotificationEscalated event) {
+        mongo.updateFirst(byId(event.notificationId()), new Update().push("escalations",
+                new DeliveryView.Escalation(event.level(), "ESCALATED", event.escalatedAt())), COLLECTION);
+    }
+
+    @EventHandler
+    void on(NotificationResendRequested event) {
+        mongo.updateFirst(byId(event.notificationId()), new Update().set("state", DeliveryState.QUEUED)
+                .push("escalations", new DeliveryView.Escalation(event.level(), "RESENT", event.requestedAt())),
+                COLLECTION);
+    }
+
+    public Optional<DeliveryView> find(String notificationId) {
+        return Optional.ofNullable(mongo.findById(notificationId, DeliveryView.class, COLLECTION));
+    }
+
+    /** Every delivery of one case within one school, in the order they were queued. */
+    public List<DeliveryView> ofCase(String schoolId, String caseId) {
+        return mongo.find(Query.query(Criteria.where("schoolId").is(schoolId).and("caseId").is(caseId))
+                .with(Sort.by("queuedAt", "_id")), DeliveryView.class, COLLECTION);
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
+    }
+}

@@ -1,0 +1,72 @@
+package org.casetrail.notifications.mail;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.casetrail.notifications.delivery.api.Channel;
+import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationFailed;
+import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationGivenUp;
+import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationQueued;
+import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationResendRequested;
+import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationSent;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/**
+ * The e-mails still to send ({@code mail_queue}: id and when it is due), so the dispatcher scans only
+ * what is pending, never every delivery ever made. Durable: derived from the stored events.
+ */
+@Component
+@ProcessingGroup(MailQueueProjection.GROUP)
+class MailQueueProjection {
+
+    static final String GROUP = "mail-queue";
+    static final String COLLECTION = "mail_queue";
+
+    private final MongoTemplate mongo;
+
+    MailQueueProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(NotificationQueued event) {
+        if (event.channel() == Channel.EMAIL) {
+            due(event.notificationId(), event.queuedAt());
+        }
+    }
+
+    @EventHandler
+    void on(NotificationFailed event) {
+        if (event.nextAttemptAt() != null) {
+            due(event.notificationId(), event.nextAttemptAt());
+        }
+    }
+
+    @EventHandler
+    void on(NotificationResendRequested event) {
+        due(event.notificationId(), event.requestedAt());
+    }
+
+    @EventHandler
+    void on(NotificationSent event) {
+        done(event.notificationId());
+    }
+
+    @EventHandler
+    void on(NotificationGivenUp event) {
+        done(event.notificationId());
+    }
+
+    private void due(String notificationId, Instant at) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(notificationId)), Update.update("dueAt", at), COLLECTION);
+    }
+
+    private void done(String notificationId) {
+        mongo.remove(Query.query(Criteria.where("_id").is(notificationId)), COLLECTION);
+    }
+}
