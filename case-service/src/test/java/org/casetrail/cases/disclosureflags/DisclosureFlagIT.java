@@ -97,6 +97,13 @@ class DisclosureFlagIT {
         assertThat(body.get("reporterId").asText()).isEqualTo("system:disclosures");
         assertThat(body.get("summary").asText()).contains("P8");
         assertThat(body.get("details").asText()).contains(disclosureId);
+        // the case's side of the link (set by CaseOpenedFromDisclosure, which may be projected a moment later)
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!body.hasNonNull("disclosureId") && System.nanoTime() < until) {
+            Thread.sleep(100);
+            body = JSON.readTree(get("/api/v1/cases/" + caseId, principal, Role.PRINCIPAL).body());
+        }
+        assertThat(body.path("disclosureId").asText()).isEqualTo(disclosureId);
         // the subject never sees the case
         assertThat(get("/api/v1/cases/" + caseId, declarer, Role.PRINCIPAL).statusCode()).isEqualTo(404);
 

@@ -33,6 +33,7 @@ public record CaseDetailView(
         Instant appealWindowClosesAt,
         String appealDeciderId,
         CaseResolution resolution,
+        String disclosureId,
         List<Step> history) {
 
     /** One stored event: its type, the actor from its audit metadata, its time, and its recorded fields. */

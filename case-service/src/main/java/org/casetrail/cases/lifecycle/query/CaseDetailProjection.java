@@ -130,6 +130,8 @@ class CaseDetailProjection {
             set.add(Updates.set("appealWindowClosesAt", date(e.appealWindowClosesAt())));
         } else if (event instanceof AppealLodged e) {
             set.add(Updates.set("appealDeciderId", e.appealDeciderId()));
+        } else if (event instanceof CaseOpenedFromDisclosure e) {
+            set.add(Updates.set("disclosureId", e.disclosureId()));
         } else if (event instanceof AppealDecided) {
             set.addAll(closed(CaseResolution.APPEAL_DECIDED));
         } else if (event instanceof CaseClosed e) {
@@ -238,7 +240,8 @@ class CaseDetailProjection {
                 doc.getString("hearingDecisionMakerId"), instant(doc.getDate("hearingScheduledFor")),
                 enumOf(DisciplinaryOutcome.class, doc.getString("outcome")),
                 instant(doc.getDate("appealWindowClosesAt")), doc.getString("appealDeciderId"),
-                enumOf(CaseResolution.class, doc.getString("resolution")), history(doc.get("history", Document.class)));
+                enumOf(CaseResolution.class, doc.getString("resolution")), doc.getString("disclosureId"),
+                history(doc.get("history", Document.class)));
     }
 
     @SuppressWarnings("unchecked")

@@ -38,6 +38,8 @@ record CaseDetailResponse(
         Instant appealWindowClosesAt,
         String appealDeciderId,
         CaseResolution resolution,
+        // The disclosure a flag opened this case for (null otherwise): the case's side of the link.
+        String disclosureId,
         List<StepResponse> history) {
 
     record SubjectResponse(String type, String userId, String name) {
