@@ -203,7 +203,8 @@ class DisclosureViewProjection {
             return find(FOLD_COLLECTION, Criteria.where("_id").is(prefix + query.disclosureId())).stream().findFirst()
                     .map(v -> new DisclosureView(query.disclosureId(), v.declarerId(), v.version(), v.details(),
                             v.decision(), v.rule(), v.state(), v.reviewResult(), v.reviewConditions(), v.reviewRationale(),
-                            v.reviewerId(), v.reviewedAt(), v.withdrawalReason(), v.declaredAt(), v.updatedAt(), v.caseId()));
+                            v.reviewerId(), v.reviewedAt(), v.withdrawalReason(), v.declaredAt(), v.updatedAt(), v.caseId(),
+                            v.reconfirmationDueOn(), v.reconfirmationOverdue(), v.reconfirmedAt()));
         } catch (Exception e) {
             throw new IllegalStateException("disclosure " + query.disclosureId() + " could not be folded", e);
         } finally {
