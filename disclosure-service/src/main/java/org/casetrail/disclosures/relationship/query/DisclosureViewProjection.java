@@ -77,7 +77,9 @@ class DisclosureViewProjection {
                 .set("version", event.version())
                 .set("details", event.details())
                 .set("declaredAt", event.declaredAt())
-                .set("updatedAt", event.declaredAt()));
+                .set("updatedAt", event.declaredAt())
+                // a primitive of the document: a read between this event and the decision must find it set
+                .set("reconfirmationOverdue", false));
     }
 
     @EventHandler
