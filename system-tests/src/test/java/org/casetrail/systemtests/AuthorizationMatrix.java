@@ -35,7 +35,8 @@ import java.util.function.Function;
  * <p>Adding an endpoint: add its row to {@link #ROWS} (method and path exactly as its OpenAPI document
  * has them); if it needs an object in a state no {@link Fixture} makes yet, add the fixture here and its
  * recipe to {@code AuthorizationMatrixIT#build}. Mark it {@code repeatable} only if sending it twice on
- * one object succeeds twice.
+ * one object succeeds twice. A query string is not part of an OpenAPI path: give it with
+ * {@link Row#withQuery}, and the path stays exactly the document's.
  */
 final class AuthorizationMatrix {
 
@@ -65,9 +66,11 @@ final class AuthorizationMatrix {
         CASE_APPEAL_LODGED("appeal lodged by HR for the subject, the governor named appeal decider"),
         CASE_TRIAGED_NO_FURTHER_ACTION("triaged NO_FURTHER_ACTION, so it can be closed"),
         CASE_CLOSED("closed after NO_FURTHER_ACTION, so it can be reopened"),
+        CASE_DIGESTED("a case just reported, then a digest of the own school recorded by its AUDITOR, so the case has a proof"),
         DISCLOSURE("a PARENT / FAMILY_FRIEND disclosure of the own-school STAFF user: PERMITTED_TRANSPARENT, awaiting review"),
         NOTIFICATION("the own-school STAFF user's first notification (their REPORT_RECEIVED receipt)"),
-        DIRECTORY_USER("a STAFF user of the own school created for the row");
+        DIRECTORY_USER("a STAFF user of the own school created for the row"),
+        POLICY_VERSION("a policy version published in the own school by its ADMIN (the other school has no such version)");
 
         final String state;
 
@@ -88,9 +91,15 @@ final class AuthorizationMatrix {
      * @param repeatable a permitted request may be sent again on the same object with the same result
      *                   (it adds, it does not move the state); otherwise every permitted cell gets a
      *                   fresh fixture
+     * @param query      the query string (without {@code ?}) sent with every cell, or null
      */
     record Row(String method, String path, Fixture fixture, Function<Ids, String> body, boolean repeatable,
-               Map<Group, int[]> expected, int anonymous, String why) {
+               Map<Group, int[]> expected, int anonymous, String why, Function<Ids, String> query) {
+
+        /** The same row, sent with a query string the endpoint requires (the path stays the OpenAPI path). */
+        Row withQuery(Function<Ids, String> query) {
+            return new Row(method, path, fixture, body, repeatable, expected, anonymous, why, query);
+        }
 
         String endpoint() {
             return method + " " + path;
@@ -120,6 +129,9 @@ final class AuthorizationMatrix {
 
     private static final Function<Ids, String> NO_BODY = ids -> null;
 
+    /** A past the fixture has already reached: the moment the cell is sent. */
+    private static final Function<Ids, String> AS_OF_NOW = ids -> "asOf=" + java.time.Instant.now();
+
     // ---- the table -------------------------------------------------------------------------------
     //                              STAFF DSL PRINCIPAL HR INVESTIGATOR GOVERNOR AUDITOR ADMIN
     private static final String ALL_200 = "200 200 200 200 200 200 200 200";
@@ -127,6 +139,12 @@ final class AuthorizationMatrix {
     private static final String ONLY_STAFF_200 = "200 403 403 403 403 403 403 403";
     private static final String ONLY_STAFF_201 = "201 403 403 403 403 403 403 403";
     private static final String ONLY_PRINCIPAL_200 = "403 403 200 403 403 403 403 403";
+    private static final String ONLY_AUDITOR_200 = "403 403 403 403 403 403 200 403";
+    private static final String ONLY_AUDITOR_404 = "403 403 403 403 403 403 404 403";
+    private static final String AUDITOR_PRINCIPAL_200 = "403 403 200 403 403 403 200 403";
+    private static final String AUDITOR_PRINCIPAL_404 = "403 403 404 403 403 403 404 403";
+    private static final String ONLY_STAFF_404 = "404 403 403 403 403 403 403 403";
+    private static final String ONLY_HR_200 = "403 403 403 200 403 403 403 403";
 
     static final List<Row> ROWS = List.of(
             // ---- gateway: authentication and directory ----
@@ -260,6 +278,31 @@ final class AuthorizationMatrix {
                     "403 404 404 404 404 404 403 403", "403 404 404 404 404 404 403 403", 401,
                     "whoever may work on the case"),
 
+            // ---- case-service: audit (docs/audit.md, "Who can read what"); the subject never, another school's: 404 ----
+            row("GET /api/v1/cases/{caseId}/history", Fixture.CASE_REPORTED, NO_BODY, true,
+                    "403 403 200 200 403 403 200 403", "403 403 200 200 403 403 200 403",
+                    "403 403 404 404 403 403 404 403", "403 403 404 404 403 403 404 403", 401,
+                    "AUDITOR of the school; PRINCIPAL and HR per CaseAccess (a conduct case: both); never the subject"),
+            row("GET /api/v1/cases/{caseId}/state", Fixture.CASE_REPORTED, NO_BODY, true,
+                    AUDITOR_PRINCIPAL_200, AUDITOR_PRINCIPAL_200, AUDITOR_PRINCIPAL_404, AUDITOR_PRINCIPAL_404, 401,
+                    "AUDITOR, PRINCIPAL of the school (?asOf= required); never the subject").withQuery(AS_OF_NOW),
+            row("GET /api/v1/cases/{caseId}/verify", Fixture.CASE_REPORTED, NO_BODY, true,
+                    ONLY_AUDITOR_200, ONLY_AUDITOR_200, ONLY_AUDITOR_404, ONLY_AUDITOR_404, 401,
+                    "AUDITOR of the school; never the subject"),
+            row("GET /api/v1/cases/{caseId}/export", Fixture.CASE_REPORTED, NO_BODY, true,
+                    AUDITOR_PRINCIPAL_200, AUDITOR_PRINCIPAL_200, AUDITOR_PRINCIPAL_404, AUDITOR_PRINCIPAL_404, 401,
+                    "AUDITOR, PRINCIPAL of the school (the export carries the history); never the subject"),
+            row("GET /api/v1/cases/{caseId}/digest-proof", Fixture.CASE_DIGESTED, NO_BODY, true,
+                    ONLY_AUDITOR_200, ONLY_AUDITOR_200, ONLY_AUDITOR_404, ONLY_AUDITOR_404, 401,
+                    "AUDITOR of the school, against the school's latest digest; never the subject"),
+            row("POST /api/v1/audit/digests", Fixture.NONE, NO_BODY, true,
+                    "403 403 403 403 403 403 201 201", "403 403 403 403 403 403 201 201",
+                    "403 403 403 403 403 403 201 201", "403 403 403 403 403 403 201 201", 401,
+                    "AUDITOR, ADMIN: a digest of the caller's own school"),
+            row("GET /api/v1/audit/access-log", Fixture.NONE, NO_BODY, true,
+                    ONLY_AUDITOR_200, ONLY_AUDITOR_200, ONLY_AUDITOR_200, ONLY_AUDITOR_200, 401,
+                    "AUDITOR: the reads of cases by the auditor's own school"),
+
             // ---- disclosure-service ----
             row("POST /api/v1/disclosures", Fixture.NONE, body(DISCLOSURE_BODY), true,
                     ONLY_STAFF_201, ONLY_STAFF_201, ONLY_STAFF_201, ONLY_STAFF_201, 401, "STAFF"),
@@ -278,6 +321,41 @@ final class AuthorizationMatrix {
             row("POST /api/v1/disclosures/{disclosureId}/amend", Fixture.DISCLOSURE, body(DISCLOSURE_BODY), false,
                     ONLY_STAFF_200, "404 403 403 403 403 403 403 403",
                     "404 403 403 403 403 403 403 403", "404 403 403 403 403 403 403 403", 401, "the declarer"),
+            row("POST /api/v1/disclosures/{disclosureId}/reconfirm", Fixture.DISCLOSURE, NO_BODY, true,
+                    ONLY_STAFF_200, ONLY_STAFF_404, ONLY_STAFF_404, ONLY_STAFF_404, 401,
+                    "the declarer, yearly; again only moves the next due day"),
+            // audit (docs/audit.md): the school's AUDITOR and PRINCIPAL, never the declarer (the own STAFF user,
+            // whose role forbids it anyway); the subject group is another user of the school
+            row("GET /api/v1/disclosures/{disclosureId}/history", Fixture.DISCLOSURE, NO_BODY, true,
+                    AUDITOR_PRINCIPAL_200, AUDITOR_PRINCIPAL_200, AUDITOR_PRINCIPAL_404, AUDITOR_PRINCIPAL_200, 401,
+                    "AUDITOR, PRINCIPAL of the declarer's school"),
+            row("GET /api/v1/disclosures/{disclosureId}/state", Fixture.DISCLOSURE, NO_BODY, true,
+                    AUDITOR_PRINCIPAL_200, AUDITOR_PRINCIPAL_200, AUDITOR_PRINCIPAL_404, AUDITOR_PRINCIPAL_200, 401,
+                    "AUDITOR, PRINCIPAL of the declarer's school (?asOf= required)").withQuery(AS_OF_NOW),
+            row("GET /api/v1/disclosures/{disclosureId}/verify", Fixture.DISCLOSURE, NO_BODY, true,
+                    ONLY_AUDITOR_200, ONLY_AUDITOR_200, ONLY_AUDITOR_404, ONLY_AUDITOR_200, 401,
+                    "AUDITOR of the declarer's school"),
+            row("GET /api/v1/audit/access-log/disclosures", Fixture.NONE, NO_BODY, true,
+                    ONLY_AUDITOR_200, ONLY_AUDITOR_200, ONLY_AUDITOR_200, ONLY_AUDITOR_200, 401,
+                    "AUDITOR: the reads of disclosures by the auditor's own school"),
+            row("POST /api/v1/policy-versions", Fixture.NONE,
+                    ids -> "{\"version\":\"mx-" + ids.unique() + "\",\"title\":\"Matrix policy\",\"text\":\"Be kind online\","
+                            + "\"effectiveFrom\":\"2026-01-01\"}", true,
+                    "403 403 403 403 403 403 403 201", "403 403 403 403 403 403 403 201",
+                    "403 403 403 403 403 403 403 201", "403 403 403 403 403 403 403 201", 401,
+                    "ADMIN, into the admin's own school (a fresh version each time: a version published again is 409)"),
+            row("POST /api/v1/policy-versions/{version}/acknowledgements", Fixture.POLICY_VERSION, body("{}"), true,
+                    ONLY_STAFF_200, ONLY_STAFF_200, ONLY_STAFF_404, ONLY_STAFF_200, 401,
+                    "STAFF of the version's school, themselves (idempotent); another school's version does not exist"),
+            row("GET /api/v1/policy-versions/{version}/acknowledgements", Fixture.POLICY_VERSION, NO_BODY, true,
+                    ONLY_PRINCIPAL_200, ONLY_PRINCIPAL_200, "403 403 404 403 403 403 403 403", ONLY_PRINCIPAL_200, 401,
+                    "PRINCIPAL of the version's school"),
+            row("POST /api/v1/policy-versions/{version}/training-completions", Fixture.POLICY_VERSION,
+                    ids -> "{\"userId\":\"" + ids.get("staffId") + "\",\"completedOn\":\"2026-01-05\"}", true,
+                    // the other school's HR names a trainee who is no staff member of their school: 422 on userId
+                    // (checked before the version, and saying nothing about the demo school)
+                    ONLY_HR_200, ONLY_HR_200, "403 403 403 422 403 403 403 403", ONLY_HR_200, 401,
+                    "HR of the version's school, for a staff member of it (idempotent)"),
             row("POST /api/v1/approaches", Fixture.NONE, body(APPROACH), true,
                     ONLY_STAFF_201, ONLY_STAFF_201, ONLY_STAFF_201, ONLY_STAFF_201, 401, "STAFF"),
             row("GET /api/v1/approaches/mine", Fixture.NONE, NO_BODY, true,
@@ -308,7 +386,7 @@ final class AuthorizationMatrix {
         expected.put(Group.BYSTANDER, statuses(endpoint, bystander));
         expected.put(Group.OTHER, statuses(endpoint, other));
         expected.put(Group.SUBJECT, statuses(endpoint, subject));
-        return new Row(methodAndPath[0], methodAndPath[1], fixture, body, repeatable, expected, anonymous, why);
+        return new Row(methodAndPath[0], methodAndPath[1], fixture, body, repeatable, expected, anonymous, why, null);
     }
 
     private static int[] statuses(String endpoint, String cells) {

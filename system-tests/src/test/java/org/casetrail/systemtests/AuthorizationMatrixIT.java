@@ -257,6 +257,9 @@ class AuthorizationMatrixIT {
         if (path.contains("{")) {
             throw new IllegalStateException(row.endpoint() + ": fixture " + row.fixture() + " has no value for " + path);
         }
+        if (row.query() != null) {
+            path = path + "?" + row.query().apply(ids);
+        }
         return withinRateLimits(row.method(), path, token, row.body().apply(ids));
     }
 
@@ -282,6 +285,7 @@ class AuthorizationMatrixIT {
         ids.put("topic", "casetrail.case.events.v1");
         ids.put("investigatorId", own(Role.INVESTIGATOR).userId());
         ids.put("governorId", own(Role.GOVERNOR).userId());
+        ids.put("staffId", own(Role.STAFF).userId());
         Instant noticeGivenAt = Instant.now().minus(1, ChronoUnit.MINUTES);
         ids.put("hearingBody", json().put("scheduledFor", CaseJourneysIT.hearingAfterWorkingDays(noticeGivenAt, 2).toString())
                 .put("noticeGivenAt", noticeGivenAt.toString()).put("decisionMakerId", own(Role.GOVERNOR).userId())
@@ -297,6 +301,18 @@ class AuthorizationMatrixIT {
             case NOTIFICATION -> ids.put("notificationId", firstNotificationOf(own(Role.STAFF)));
             case DIRECTORY_USER -> ids.put("userId",
                     createUser(adaToken, DEMO_SCHOOL, "mt." + unique.incrementAndGet(), Role.STAFF).userId());
+            case POLICY_VERSION -> {
+                String version = "mv-" + unique.incrementAndGet();
+                expect(201, "publish policy version " + version, gateway.send("POST", "/api/v1/policy-versions",
+                        token(own(Role.ADMIN)), json().put("version", version).put("title", "Matrix policy")
+                                .put("text", "Be kind online").put("effectiveFrom", "2026-01-01").toString()));
+                ids.put("version", version);
+                awaitReadable("/api/v1/policy-versions/" + version + "/acknowledgements", own(Role.PRINCIPAL));
+            }
+            case CASE_DIGESTED -> {
+                ids.put("caseId", caseIn(Fixture.CASE_REPORTED, ids));
+                expect(201, "record a digest", gateway.send("POST", "/api/v1/audit/digests", token(own(Role.AUDITOR)), null));
+            }
             default -> ids.put("caseId", caseIn(fixture, ids));
         }
         return ids;
@@ -393,6 +409,20 @@ class AuthorizationMatrixIT {
             WalkingSkeletonScenarios.sleep(POLL);
         }
         throw new AssertionError("case " + caseId + " did not reach " + status + " in the read model: " + last);
+    }
+
+    /** A read model that follows the event store: GET cells need it caught up. */
+    private void awaitReadable(String path, Caller reader) {
+        Instant deadline = Instant.now().plus(READ_MODEL);
+        Response last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = gateway.get(path, token(reader));
+            if (last.status() == 200) {
+                return;
+            }
+            WalkingSkeletonScenarios.sleep(POLL);
+        }
+        throw new AssertionError(path + " did not become readable by " + reader.username() + ": " + last);
     }
 
     private String firstNotificationOf(Caller recipient) {

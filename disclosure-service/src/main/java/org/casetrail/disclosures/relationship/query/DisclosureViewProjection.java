@@ -77,7 +77,9 @@ class DisclosureViewProjection {
                 .set("version", event.version())
                 .set("details", event.details())
                 .set("declaredAt", event.declaredAt())
-                .set("updatedAt", event.declaredAt()));
+                .set("updatedAt", event.declaredAt())
+                // a primitive of the document: a read between this event and the decision must find it set
+                .set("reconfirmationOverdue", false));
     }
 
     @EventHandler
@@ -203,7 +205,8 @@ class DisclosureViewProjection {
             return find(FOLD_COLLECTION, Criteria.where("_id").is(prefix + query.disclosureId())).stream().findFirst()
                     .map(v -> new DisclosureView(query.disclosureId(), v.declarerId(), v.version(), v.details(),
                             v.decision(), v.rule(), v.state(), v.reviewResult(), v.reviewConditions(), v.reviewRationale(),
-                            v.reviewerId(), v.reviewedAt(), v.withdrawalReason(), v.declaredAt(), v.updatedAt(), v.caseId()));
+                            v.reviewerId(), v.reviewedAt(), v.withdrawalReason(), v.declaredAt(), v.updatedAt(), v.caseId(),
+                            v.reconfirmationDueOn(), v.reconfirmationOverdue(), v.reconfirmedAt()));
         } catch (Exception e) {
             throw new IllegalStateException("disclosure " + query.disclosureId() + " could not be folded", e);
         } finally {

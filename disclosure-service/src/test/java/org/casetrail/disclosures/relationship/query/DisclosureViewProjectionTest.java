@@ -67,6 +67,19 @@ class DisclosureViewProjectionTest {
         assertThat(projection.handle(new FindMyDisclosures("school-b", "staff-1"))).isEmpty();
     }
 
+    /** Declared and decided are two events: a read in between (the declarer's own list) must not fail. */
+    @Test
+    void aDisclosureDeclaredButNotYetDecidedIsReadable() {
+        declare("d-1", "school-a", "staff-1", T0);
+
+        List<DisclosureView> mine = projection.handle(new FindMyDisclosures("school-a", "staff-1"));
+        assertThat(mine).singleElement().satisfies(view -> {
+            assertThat(view.disclosureId()).isEqualTo("d-1");
+            assertThat(view.decision()).isNull();
+            assertThat(view.reconfirmationOverdue()).isFalse();
+        });
+    }
+
     @Test
     void thePrincipalsListingFiltersByStateAndDecisionWithinTheSchool() {
         declare("d-1", "school-a", "staff-1", T0);
