@@ -369,6 +369,16 @@ final class AuthorizationMatrix {
             row("POST /api/v1/notifications/{notificationId}/acknowledge", Fixture.NOTIFICATION, NO_BODY, true,
                     "200 404 404 404 404 404 404 404", ALL_404, ALL_404, ALL_404, 401, "the recipient"),
 
+            row("GET /api/v1/notifications/deliveries", Fixture.CASE_REPORTED, NO_BODY, true,
+                    "403 403 200 403 403 403 200 403", "403 403 200 403 403 403 200 403",
+                    "403 403 200 403 403 403 200 403", "403 403 200 403 403 403 200 403", 401,
+                    "AUDITOR, PRINCIPAL (?caseId= required); another school's case or the caller's own case as its"
+                            + " subject: an empty list, as the case lists answer").withQuery(ids -> "caseId=" + ids.get("caseId")),
+            row("GET /api/v1/notifications/preferences", Fixture.NONE, NO_BODY, true,
+                    ALL_200, ALL_200, ALL_200, ALL_200, 401, "any user, their own"),
+            row("PUT /api/v1/notifications/preferences", Fixture.NONE, body("{\"normalItems\":\"EMAIL\"}"), true,
+                    ALL_200, ALL_200, ALL_200, ALL_200, 401, "any user, their own"),
+
             // ---- operations: every service has them; the gateway does not route /api/v1/admin/** ----
             row("POST /api/v1/admin/read-models/rebuild", Fixture.NONE, NO_BODY, true,
                     ALL_404, ALL_404, ALL_404, ALL_404, 401,

@@ -17,8 +17,9 @@ import org.casetrail.disclosures.testing.ClockedStackIT;
 import org.casetrail.disclosures.testing.MutableClock;
 import org.casetrail.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -60,8 +61,17 @@ class PolicyVersionsIT extends ClockedStackIT {
     MongoTemplate mongo;
     @Autowired
     DirectoryCopy directory;
-    @Value("${spring.kafka.bootstrap-servers}")
+    // This context's own broker: the spring.embedded.kafka.brokers property behind
+    // spring.kafka.bootstrap-servers names whichever embedded broker started last, which, once this
+    // cached context is reused after another test class, is not the one the service publishes to.
+    @Autowired
+    EmbeddedKafkaBroker broker;
     String bootstrapServers;
+
+    @BeforeEach
+    void ownBroker() {
+        bootstrapServers = broker.getBrokersAsString();
+    }
 
     private final HttpClient http = HttpClient.newHttpClient();
 
