@@ -1,5 +1,6 @@
 package org.casetrail.cases.deadlines;
 
+import org.casetrail.platform.testing.MutableClock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;

@@ -1,5 +1,6 @@
 package org.casetrail.cases.deadlines;
 
+import org.casetrail.platform.testing.MutableClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;

@@ -16,7 +16,7 @@ import org.casetrail.contracts.disclosures.DisclosureReevaluated;
 import org.casetrail.contracts.disclosures.DisclosureRule;
 import org.casetrail.disclosures.testing.DisclosureTopic;
 import org.casetrail.disclosures.testing.ClockedStackIT;
-import org.casetrail.disclosures.testing.MutableClock;
+import org.casetrail.platform.testing.MutableClock;
 import org.casetrail.platform.axon.AuditMetadata;
 import org.casetrail.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;

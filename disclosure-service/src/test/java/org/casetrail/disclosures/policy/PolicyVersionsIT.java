@@ -14,7 +14,7 @@ import org.casetrail.disclosures.directory.DirectoryCopy;
 import org.casetrail.disclosures.policy.reminders.PolicyReminderWatch;
 import org.casetrail.disclosures.testing.DisclosureTopic;
 import org.casetrail.disclosures.testing.ClockedStackIT;
-import org.casetrail.disclosures.testing.MutableClock;
+import org.casetrail.platform.testing.MutableClock;
 import org.casetrail.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,6 @@
 package org.casetrail.disclosures.testing;
 
+import org.casetrail.platform.testing.MutableClock;
 import org.casetrail.platform.testing.EmbeddedStack;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;

@@ -11,7 +11,7 @@ import org.casetrail.contracts.Topics;
 import org.casetrail.contracts.cases.CaseCategory;
 import org.casetrail.contracts.cases.ConcernReported;
 import org.casetrail.contracts.cases.InvestigationOverdue;
-import org.casetrail.notifications.MutableClock;
+import org.casetrail.platform.testing.MutableClock;
 import org.casetrail.notifications.TestKit;
 import org.casetrail.notifications.digest.DailyDigest;
 import org.casetrail.notifications.escalation.EscalationWatch;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.casetrail.cases.deadlines.DeadlineWatch;
 import org.casetrail.cases.deadlines.MondayMorningClock;
-import org.casetrail.cases.deadlines.MutableClock;
+import org.casetrail.platform.testing.MutableClock;
 import org.casetrail.contracts.Role;
 import org.casetrail.platform.testing.EmbeddedStack;
 import org.casetrail.platform.testing.TestTokens;

@@ -1,4 +1,4 @@
-package org.casetrail.notifications;
+package org.casetrail.platform.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the test moves forward by hand, so retries and escalations come due without anyone sleeping. */
+/** A clock the test moves forward by hand, so deadlines run out without anyone sleeping. */
 public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
@@ -19,6 +19,10 @@ public final class MutableClock extends Clock {
     private MutableClock(AtomicReference<Instant> now, ZoneId zone) {
         this.now = now;
         this.zone = zone;
+    }
+
+    public void set(Instant instant) {
+        now.set(instant);
     }
 
     public void advance(Duration duration) {
