@@ -11,8 +11,6 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -30,11 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.casetrail.devstack.Component;
-import org.casetrail.devstack.Devstack;
 import org.casetrail.devstack.DevstackDefaults;
 import org.casetrail.devstack.JwtKeys;
-import org.casetrail.devstack.Ports;
 import org.casetrail.systemtests.AuthorizationMatrix.Fixture;
 import org.casetrail.systemtests.AuthorizationMatrix.Group;
 import org.casetrail.systemtests.AuthorizationMatrix.Ids;
@@ -65,20 +60,17 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuthorizationMatrixIT {
 
-    static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(240);
     static final Duration READ_MODEL = Duration.ofSeconds(30);
     static final Duration NOTIFIED = Duration.ofSeconds(90);
     static final Duration POLL = Duration.ofMillis(200);
-    static final int LOG_TAIL_LINES = 60;
     /** The services whose OpenAPI documents the gateway routes (gateway application.yml), plus its own. */
     static final List<String> API_DOCS = List.of("/v3/api-docs", "/v3/api-docs/cases", "/v3/api-docs/disclosures",
             "/v3/api-docs/notifications");
     static final String DEMO_SCHOOL = "demo-school";
     static final String OTHER_SCHOOL = "other-school";
 
-    private Devstack stack;
-    private Thread stopHook;
-    private final GatewayClient gateway = new GatewayClient(() -> stack.gatewayUrl());
+    private SystemUnderTest system;
+    private final GatewayClient gateway = new GatewayClient(() -> system.stack().gatewayUrl());
     private RSAPrivateKey signingKey;
     private String adaToken;
     private String oscarToken;
@@ -96,23 +88,8 @@ class AuthorizationMatrixIT {
 
     @BeforeAll
     void startTheSystemAndMakeTheCallers() throws Exception {
-        Path repoRoot = Path.of(System.getProperty("casetrail.repoRoot", "..")).toAbsolutePath().normalize();
-        Path buildDir = Path.of(System.getProperty("casetrail.buildDir", "target"));
-        Path parent = Files.createDirectories(buildDir.resolve("system-test-data"));
-        Path dataDir = Files.createTempDirectory(parent,
-                getClass().getSimpleName() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-");
-        stack = Devstack.builder().dataDir(dataDir).repoRoot(repoRoot).ports(Ports.randomFree())
-                .healthTimeout(HEALTH_TIMEOUT).out(System.out).build();
-        Devstack started = stack;
-        stopHook = new Thread(started::stop, "devstack-stop-on-exit");
-        Runtime.getRuntime().addShutdownHook(stopHook);
-        try {
-            stack.start();
-        } catch (Throwable e) {
-            System.out.println(diagnostics());
-            throw e;
-        }
-        signingKey = readPrivateKey(JwtKeys.privateKey(dataDir));
+        system = SystemUnderTest.start(getClass());
+        signingKey = readPrivateKey(JwtKeys.privateKey(system.dataDir()));
         adaToken = gateway.login("ada.admin");
         oscarToken = gateway.login("oscar.admin");
         Map<Role, Caller> own = new EnumMap<>(Role.class);
@@ -133,15 +110,8 @@ class AuthorizationMatrixIT {
 
     @AfterAll
     void stopTheSystem() {
-        if (stack != null) {
-            stack.stop();
-        }
-        if (stopHook != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopHook);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // the hook is running or has run
-            }
+        if (system != null) {
+            system.close();
         }
     }
 
@@ -512,17 +482,5 @@ class AuthorizationMatrixIT {
             throw new AssertionError("fixture step '" + step + "' expected " + status + ", got " + response);
         }
         return response;
-    }
-
-    private String diagnostics() {
-        if (stack == null) {
-            return "(devstack not built)";
-        }
-        StringBuilder logs = new StringBuilder();
-        for (Component component : Component.values()) {
-            logs.append("---- ").append(component.displayName()).append(" ----\n")
-                    .append(WalkingSkeletonScenarios.tail(stack.logFile(component), LOG_TAIL_LINES)).append('\n');
-        }
-        return logs.toString();
     }
 }

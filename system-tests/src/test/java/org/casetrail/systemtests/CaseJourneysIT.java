@@ -3,22 +3,15 @@ package org.casetrail.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -29,14 +22,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import java.util.zip.ZipFile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.awaitility.core.ConditionTimeoutException;
-import org.casetrail.devstack.Component;
-import org.casetrail.devstack.Devstack;
-import org.casetrail.devstack.Ports;
 import org.casetrail.systemtests.GatewayClient.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,9 +51,6 @@ import org.junit.jupiter.api.extension.TestWatcher;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CaseJourneysIT {
 
-    /** Four Spring Boot JVMs (plus Mongo and Kafka) start at once on 2 cores. */
-    static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(240);
-    static final int LOG_TAIL_LINES = 80;
     static final Duration POLL = Duration.ofMillis(100);
     /** The read models (case detail, lists, the reporter's view) follow the event store. */
     static final Duration READ_MODEL = Duration.ofSeconds(20);
@@ -85,13 +71,12 @@ class CaseJourneysIT {
     static final String GWEN = "gwen.governor";
     static final String OLGA = "olga.other";
 
-    private Devstack stack;
-    private final GatewayClient gateway = new GatewayClient(() -> stack.gatewayUrl());
+    private SystemUnderTest system;
+    private final GatewayClient gateway = new GatewayClient(() -> system.stack().gatewayUrl());
     private final Map<String, String> tokens = new LinkedHashMap<>();
     private final Map<String, String> userIds = new LinkedHashMap<>();
     private final Map<String, String> timings = new LinkedHashMap<>();
     private long classStartNanos;
-    private Thread stopHook;
 
     // ---- lifecycle ----------------------------------------------------------------------------
 
@@ -100,39 +85,16 @@ class CaseJourneysIT {
         @Override
         public void testFailed(ExtensionContext context, Throwable cause) {
             System.out.println("==== " + context.getDisplayName() + " failed: " + cause + " — component logs follow ====");
-            System.out.println(diagnostics());
+            System.out.println(system == null ? "(devstack not built)" : system.diagnostics());
         }
     };
 
     @BeforeAll
     void startTheSystem() throws Exception {
         classStartNanos = System.nanoTime();
-        Path repoRoot = Path.of(System.getProperty("casetrail.repoRoot", "..")).toAbsolutePath().normalize();
-        Path buildDir = Path.of(System.getProperty("casetrail.buildDir", "target"));
-        Path parent = Files.createDirectories(buildDir.resolve("system-test-data"));
-        Path dataDir = Files.createTempDirectory(parent,
-                getClass().getSimpleName() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-");
-        System.out.println("casetrail case journeys: data dir " + dataDir + ", service jars from " + repoRoot);
-        try {
-            Path jars = snapshotServiceJars(repoRoot, dataDir.resolve("jars"));
-            stack = Devstack.builder()
-                    .dataDir(dataDir)
-                    .repoRoot(jars)
-                    .ports(Ports.randomFree())
-                    .healthTimeout(HEALTH_TIMEOUT)
-                    .out(System.out)
-                    .build();
-            Devstack started = stack;
-            stopHook = new Thread(started::stop, "devstack-stop-on-exit");
-            Runtime.getRuntime().addShutdownHook(stopHook);
-            stack.start();
-        } catch (Throwable e) {
-            System.out.println("==== start-up failed: " + e + " — component logs follow ====");
-            System.out.println(diagnostics());
-            throw e;
-        }
+        system = SystemUnderTest.start(getClass());
         time("start-up (all components healthy)", classStartNanos);
-        System.out.println("casetrail case journeys: gateway at " + stack.gatewayUrl());
+        System.out.println("casetrail case journeys: gateway at " + system.stack().gatewayUrl());
         for (String user : List.of(SAM, TARA, DINA, HANA, PAUL, IVAN, GWEN, OLGA)) {
             Response me = gateway.get("/api/v1/me", token(user));
             assertThat(me.status()).as("GET /api/v1/me as %s: %s", user, me).isEqualTo(200);
@@ -142,59 +104,12 @@ class CaseJourneysIT {
         assertThat(userIds.get(TARA)).as("tara.teacher's userId").isEqualTo(expectedTara);
     }
 
-    /**
-     * Copies the four service jars into {@code <target>/<module>/target/<module>.jar} (the layout the
-     * devstack expects under its repo root) and returns {@code target}: others may rebuild the jars in
-     * the working tree while this class runs, and a JVM whose jar is rewritten under it fails
-     * (NoClassDefFoundError). A copy taken while a jar was being written is taken again.
-     */
-    private static Path snapshotServiceJars(Path repoRoot, Path target) throws Exception {
-        long start = System.nanoTime();
-        for (Component service : List.of(Component.CASE_SERVICE, Component.DISCLOSURE_SERVICE,
-                Component.NOTIFICATION_SERVICE, Component.GATEWAY)) {
-            String module = service.module();
-            Path source = repoRoot.resolve(module).resolve("target").resolve(module + ".jar");
-            Path copy = Files.createDirectories(target.resolve(module).resolve("target")).resolve(module + ".jar");
-            for (int attempt = 1; ; attempt++) {
-                FileTime before = Files.getLastModifiedTime(source);
-                Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
-                boolean stable = before.equals(Files.getLastModifiedTime(source)) && isCompleteZip(copy);
-                if (stable) {
-                    break;
-                }
-                if (attempt == 10) {
-                    throw new IllegalStateException(source + " kept changing while it was copied");
-                }
-                System.out.println("casetrail case journeys: " + source + " is being rebuilt; copying it again");
-                sleep(Duration.ofSeconds(5));
-            }
-        }
-        System.out.println("casetrail case journeys: service jars copied to " + target + " in "
-                + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
-        return target;
-    }
-
-    private static boolean isCompleteZip(Path jar) {
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
-            return zip.size() > 0;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     @AfterAll
     void stopTheSystem() {
         long stopStart = System.nanoTime();
         try {
-            if (stack != null) {
-                stack.stop();
-            }
-            if (stopHook != null) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(stopHook);
-                } catch (IllegalStateException alreadyShuttingDown) {
-                    // the hook is running or has run
-                }
+            if (system != null) {
+                system.close();
             }
         } finally {
             time("stop", stopStart);
@@ -642,18 +557,5 @@ class CaseJourneysIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private String diagnostics() {
-        if (stack == null) {
-            return "(devstack not built)";
-        }
-        StringBuilder logs = new StringBuilder();
-        for (Component component : Component.values()) {
-            logs.append("---- ").append(component.displayName()).append(" (last ").append(LOG_TAIL_LINES)
-                    .append(" lines of ").append(stack.logFile(component)).append(") ----\n")
-                    .append(WalkingSkeletonScenarios.tail(stack.logFile(component), LOG_TAIL_LINES)).append('\n');
-        }
-        return logs.toString();
     }
 }

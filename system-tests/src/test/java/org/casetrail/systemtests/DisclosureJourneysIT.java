@@ -3,29 +3,18 @@ package org.casetrail.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.zip.ZipFile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.awaitility.core.ConditionTimeoutException;
-import org.casetrail.devstack.Component;
-import org.casetrail.devstack.Devstack;
-import org.casetrail.devstack.Ports;
 import org.casetrail.systemtests.GatewayClient.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,9 +38,6 @@ import org.junit.jupiter.api.extension.TestWatcher;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DisclosureJourneysIT {
 
-    /** Four Spring Boot JVMs (plus Mongo and Kafka) start at once on 2 cores. */
-    static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(240);
-    static final int LOG_TAIL_LINES = 80;
     static final Duration POLL = Duration.ofMillis(200);
     /** From the disclosure through both Kafka hops to the case and back; first events pay for group joins. */
     static final Duration ACROSS_SERVICES = Duration.ofSeconds(90);
@@ -64,45 +50,23 @@ class DisclosureJourneysIT {
     static final String ADA = "ada.admin";
     static final String OLGA = "olga.other";
 
-    private Devstack stack;
-    private final GatewayClient gateway = new GatewayClient(() -> stack.gatewayUrl());
+    private SystemUnderTest system;
+    private final GatewayClient gateway = new GatewayClient(() -> system.stack().gatewayUrl());
     private final Map<String, String> tokens = new LinkedHashMap<>();
     private final Map<String, String> userIds = new LinkedHashMap<>();
-    private Thread stopHook;
 
     @RegisterExtension
     final TestWatcher dumpLogsOnFailure = new TestWatcher() {
         @Override
         public void testFailed(ExtensionContext context, Throwable cause) {
             System.out.println("==== " + context.getDisplayName() + " failed: " + cause + " — component logs follow ====");
-            System.out.println(diagnostics());
+            System.out.println(system == null ? "(devstack not built)" : system.diagnostics());
         }
     };
 
     @BeforeAll
     void startTheSystem() throws Exception {
-        Path repoRoot = Path.of(System.getProperty("casetrail.repoRoot", "..")).toAbsolutePath().normalize();
-        Path buildDir = Path.of(System.getProperty("casetrail.buildDir", "target"));
-        Path parent = Files.createDirectories(buildDir.resolve("system-test-data"));
-        Path dataDir = Files.createTempDirectory(parent,
-                getClass().getSimpleName() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-");
-        try {
-            stack = Devstack.builder()
-                    .dataDir(dataDir)
-                    .repoRoot(snapshotServiceJars(repoRoot, dataDir.resolve("jars")))
-                    .ports(Ports.randomFree())
-                    .healthTimeout(HEALTH_TIMEOUT)
-                    .out(System.out)
-                    .build();
-            Devstack started = stack;
-            stopHook = new Thread(started::stop, "devstack-stop-on-exit");
-            Runtime.getRuntime().addShutdownHook(stopHook);
-            stack.start();
-        } catch (Throwable e) {
-            System.out.println("==== start-up failed: " + e + " — component logs follow ====");
-            System.out.println(diagnostics());
-            throw e;
-        }
+        system = SystemUnderTest.start(getClass());
         for (String user : List.of(SAM, HANA, TARA, PAUL, ADA, OLGA)) {
             Response me = gateway.get("/api/v1/me", token(user));
             assertThat(me.status()).as("GET /api/v1/me as %s: %s", user, me).isEqualTo(200);
@@ -112,15 +76,8 @@ class DisclosureJourneysIT {
 
     @AfterAll
     void stopTheSystem() {
-        if (stack != null) {
-            stack.stop();
-        }
-        if (stopHook != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopHook);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // the hook is running or has run
-            }
+        if (system != null) {
+            system.close();
         }
     }
 
@@ -231,48 +188,5 @@ class DisclosureJourneysIT {
 
     private String token(String user) {
         return tokens.computeIfAbsent(user, gateway::login);
-    }
-
-    /** As CaseJourneysIT: run copies of the jars, so a rebuild in the working tree cannot pull one from under a JVM. */
-    private static Path snapshotServiceJars(Path repoRoot, Path target) throws Exception {
-        for (Component service : List.of(Component.CASE_SERVICE, Component.DISCLOSURE_SERVICE,
-                Component.NOTIFICATION_SERVICE, Component.GATEWAY)) {
-            String module = service.module();
-            Path source = repoRoot.resolve(module).resolve("target").resolve(module + ".jar");
-            Path copy = Files.createDirectories(target.resolve(module).resolve("target")).resolve(module + ".jar");
-            for (int attempt = 1; ; attempt++) {
-                FileTime before = Files.getLastModifiedTime(source);
-                Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
-                if (before.equals(Files.getLastModifiedTime(source)) && isCompleteZip(copy)) {
-                    break;
-                }
-                if (attempt == 10) {
-                    throw new IllegalStateException(source + " kept changing while it was copied");
-                }
-                Thread.sleep(Duration.ofSeconds(5).toMillis());
-            }
-        }
-        return target;
-    }
-
-    private static boolean isCompleteZip(Path jar) {
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
-            return zip.size() > 0;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private String diagnostics() {
-        if (stack == null) {
-            return "(devstack not built)";
-        }
-        StringBuilder logs = new StringBuilder();
-        for (Component component : Component.values()) {
-            logs.append("---- ").append(component.displayName()).append(" (last ").append(LOG_TAIL_LINES)
-                    .append(" lines of ").append(stack.logFile(component)).append(") ----\n")
-                    .append(WalkingSkeletonScenarios.tail(stack.logFile(component), LOG_TAIL_LINES)).append('\n');
-        }
-        return logs.toString();
     }
 }
