@@ -102,7 +102,8 @@ class DisclosureJourneysIT {
         assertThat(caseId).as("the answer names the case the flag opens").isNotBlank();
 
         // case-service opened the case (over Kafka): the Principal sees it, about hana, naming the disclosure
-        JsonNode theCase = awaitOk("/api/v1/cases/" + caseId, PAUL);
+        // the detail names the disclosure once CaseOpenedFromDisclosure, which follows the report, is projected
+        JsonNode theCase = awaitOk("/api/v1/cases/" + caseId, PAUL, node -> node.hasNonNull("disclosureId"));
         assertThat(theCase.path("category").asText()).isEqualTo("STAFF_CONDUCT");
         assertThat(theCase.path("subject").path("userId").asText()).isEqualTo(hana);
         assertThat(theCase.path("disclosureId").asText()).as("the case names the disclosure").isEqualTo(disclosureId);
@@ -157,13 +158,18 @@ class DisclosureJourneysIT {
     }
 
     private JsonNode awaitOk(String path, String user) {
+        return awaitOk(path, user, node -> true);
+    }
+
+    /** The first 200 whose body also satisfies {@code ready} (a read model may fill a field a moment later). */
+    private JsonNode awaitOk(String path, String user, java.util.function.Predicate<JsonNode> ready) {
         AtomicReference<Response> last = new AtomicReference<>();
         try {
             return await().atMost(ACROSS_SERVICES).pollInterval(POLL).until(() -> {
                 Response response = gateway.get(path, token(user));
                 last.set(response);
                 return response.status() == 200 ? response.json() : null;
-            }, node -> node != null);
+            }, node -> node != null && ready.test(node));
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("GET " + path + " as " + user + " never answered 200 within " + ACROSS_SERVICES
                     + "; last: " + last.get(), e);
