@@ -69,7 +69,6 @@ abstract class KilledWriterContract {
         Map<String, List<AppendingWriter.Chunk>> beforeRollForward = loadAll(engine);
         beforeRollForward.forEach(KilledWriterContract::assertWholeBatches);
 
-        Thread.sleep(GAP_TIMEOUT.multipliedBy(2).toMillis());
         List<TrackedEventMessage<?>> tracked = track(engine);
         Map<String, List<AppendingWriter.Chunk>> stored = loadAll(engine);
         stored.forEach(KilledWriterContract::assertWholeBatches);
@@ -158,20 +157,29 @@ abstract class KilledWriterContract {
         return events;
     }
 
-    private static List<TrackedEventMessage<?>> track(CasetrailMongoEventStorageEngine engine) {
+    /**
+     * Reads like a tracking processor: polls on while batches come, and past an empty one for
+     * twice the gap timeout, which the engine counts from when it first saw an undecided sequence:
+     * so what a killed writer left undecided is decided (rolled forward or declared dead) on the way.
+     */
+    private static List<TrackedEventMessage<?>> track(CasetrailMongoEventStorageEngine engine) throws InterruptedException {
         List<TrackedEventMessage<?>> all = new ArrayList<>();
         TrackingToken token = null;
-        while (true) {
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() - quietSince < GAP_TIMEOUT.multipliedBy(2).toNanos()) {
             List<TrackedEventMessage<?>> batch;
             try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(token, false)) {
                 batch = stream.collect(Collectors.toList());
             }
             if (batch.isEmpty()) {
-                return all;
+                Thread.sleep(POLL.toMillis());
+                continue;
             }
             all.addAll(batch);
             token = batch.get(batch.size() - 1).trackingToken();
+            quietSince = System.nanoTime();
         }
+        return all;
     }
 
     private static void assertWholeBatches(String aggregate, List<AppendingWriter.Chunk> chunks) {

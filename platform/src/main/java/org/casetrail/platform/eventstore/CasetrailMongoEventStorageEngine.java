@@ -77,8 +77,8 @@ import java.util.stream.Stream;
  *       after the same sequence number: Axon's
  *       {@link org.axonframework.modelling.command.ConcurrencyException} through the
  *       {@link PersistenceExceptionResolver}; the loser's event documents stay behind, dead;</li>
- *   <li>record the commit in the stream document (idempotent, commutative; repaired by whoever next
- *       hits the duplicate key if a writer stops before it).</li>
+ *   <li>record the commit in the stream document (idempotent, commutative; if a writer stops before
+ *       it, the next load of the aggregate, or the next writer to hit the duplicate key, records it).</li>
  * </ol>
  *
  * <h2>Tracking</h2>
@@ -525,6 +525,25 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
                 new com.mongodb.client.model.UpdateOptions().upsert(true));
     }
 
+    /**
+     * An aggregate's stream document, brought up to its last commit. The commit document is the
+     * commit point and trackers deliver from it, so a writer that stopped between inserting its
+     * commit and telling the stream must not leave the batch visible to trackers and invisible to
+     * loads: one more {@code _id} read looks for the commit that follows the stream's last batch and,
+     * if a writer left one behind, records it, as a conflicting writer would.
+     */
+    private Document committedStream(String aggregateId) {
+        Document stream = streams.find(Filters.eq("_id", aggregateId)).first();
+        while (true) {
+            Document next = commits.find(Filters.eq("_id", commitId(aggregateId, chain(stream).last() + 1))).first();
+            if (next == null) {
+                return stream;
+            }
+            publish(next);
+            stream = streams.find(Filters.eq("_id", aggregateId)).first();
+        }
+    }
+
     /** An aggregate's committed history as its stream document knows it. */
     record Chain(long first, List<Long> globals, String headHash) {
         long last() {
@@ -599,7 +618,7 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
 
     /** The head of one aggregate's chain, by {@code _id}; empty if it has no events. */
     public Optional<StreamHead> streamHead(String aggregateId) {
-        return Optional.ofNullable(streams.find(Filters.eq("_id", aggregateId)).first()).map(this::head)
+        return Optional.ofNullable(committedStream(aggregateId)).map(this::head)
                 .filter(h -> h.events() > 0);
     }
 
@@ -642,7 +661,7 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
      * then the events by {@code _id $in}. Snapshots are not part of the chain.
      */
     public List<ChainedEvent> chainedEvents(String aggregateId) {
-        Chain chain = chain(streams.find(Filters.eq("_id", aggregateId)).first());
+        Chain chain = chain(committedStream(aggregateId));
         List<ChainedEvent> result = new ArrayList<>(chain.globals().size());
         List<Long> globals = chain.globals();
         for (int from = 0; from < globals.size(); from += batchSize()) {
@@ -682,7 +701,7 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
     @Override
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber,
                                                                    int batchSize) {
-        Document stream = streams.find(Filters.eq("_id", aggregateIdentifier)).first();
+        Document stream = committedStream(aggregateIdentifier);
         if (stream == null) {
             return Collections.emptyList();
         }
@@ -713,7 +732,7 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
 
     @Override
     public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
-        Chain chain = chain(streams.find(Filters.eq("_id", aggregateIdentifier)).first());
+        Chain chain = chain(committedStream(aggregateIdentifier));
         return chain.globals().isEmpty() ? Optional.empty() : Optional.of(chain.last());
     }
 

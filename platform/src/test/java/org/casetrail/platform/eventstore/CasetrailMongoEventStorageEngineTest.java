@@ -153,17 +153,41 @@ class CasetrailMongoEventStorageEngineTest {
     }
 
     @Test
-    void aStreamLeftBehindByAWriterThatStoppedAfterCommittingIsRepairedByTheNextConflict() {
+    void aStreamLeftBehindByAWriterThatStoppedAfterCommittingIsRepairedByTheNextLoad() {
         engine.appendEvents(List.of(event("a", 0)));
         engine.appendEvents(List.of(event("a", 1)));
         // The writer of a:1 committed, then stopped before recording the commit in the stream document.
         db.getCollection("ct_streams").updateOne(Filters.eq("_id", "a"), new Document("$unset", new Document("b.0", "")));
-        assertThat(load("a")).hasSize(1);
+        assertThat(readAll(null)).as("trackers deliver from the commit").hasSize(2);
 
+        assertThat(load("a")).as("so loads see the same batch").extracting(DomainEventMessage::getSequenceNumber)
+                .containsExactly(0L, 1L);
+        assertThat(engine.lastSequenceNumberFor("a")).contains(1L);
+        engine.appendEvents(List.of(event("a", 2)));
+        assertThat(readAll(null)).hasSize(3);
+    }
+
+    @Test
+    void aStreamLeftBehindByAWriterThatStoppedAfterCommittingIsRepairedByTheNextConflict() {
+        engine.appendEvents(List.of(event("a", 0)));
+        engine.appendEvents(List.of(event("a", 1)));
+        db.getCollection("ct_streams").updateOne(Filters.eq("_id", "a"), new Document("$unset", new Document("b.0", "")));
+
+        // A writer that loaded before the repair appends after sequence 0 and loses to the stored commit.
         assertThatThrownBy(() -> engine.appendEvents(List.of(event("a", 1)))).isInstanceOf(ConcurrencyException.class);
         assertThat(load("a")).extracting(DomainEventMessage::getSequenceNumber).containsExactly(0L, 1L);
         engine.appendEvents(List.of(event("a", 2)));
         assertThat(readAll(null)).hasSize(3);
+    }
+
+    @Test
+    void theFirstBatchOfAnAggregateWhoseStreamWasNeverWrittenIsVisibleToLoads() {
+        engine.appendEvents(List.of(event("a", 0), event("a", 1)));
+        // The writer stopped after the commit and before creating the stream document at all.
+        db.getCollection("ct_streams").deleteOne(Filters.eq("_id", "a"));
+
+        assertThat(readAll(null)).hasSize(2);
+        assertThat(load("a")).extracting(DomainEventMessage::getSequenceNumber).containsExactly(0L, 1L);
     }
 
     @Test
