@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 
 /**
  * An {@link H2Backend} whose acknowledged writes survive {@code kill -9}.
@@ -19,7 +20,7 @@ import org.h2.mvstore.MVStore;
  * <p>Cost, measured on the 2-core build machine (single client, sequential insertOne of ~300-byte
  * documents): about 1,400-1,600 inserts/s instead of 3,000-4,000/s, and each commit writes a
  * chunk of several KB, so the file grows quickly during a burst; the space is reused after
- * {@link DevstackDefaults#MONGO_RETENTION_MS} and {@link #compact()} shrinks the file again.
+ * {@link DevstackDefaults#MONGO_RETENTION_MS} and {@link #compact(MVStore)} shrinks the file again.
  *
  * <p>It is not an fsync: an OS crash or power loss can still lose the last writes, exactly as
  * with Kafka's default flush policy. That is the right trade for a developer stack.
@@ -36,16 +37,21 @@ public class DurableH2Backend extends H2Backend {
         mvStore.setRetentionTime(DevstackDefaults.MONGO_RETENTION_MS);
     }
 
-    /** Shrinks the file left by a burst of commits (or by a kill -9). Call before serving. */
-    public void compact() {
-        getMvStore().compactFile(DevstackDefaults.MONGO_COMPACT_MS);
-    }
-
-    @Override
-    public void close() {
-        // The server has stopped accepting commands by now; the store is still open.
-        compact();
-        super.close();
+    /**
+     * Shrinks the file left by a burst of commits (or by a kill -9), before the store is served.
+     * False if H2 gave up: its chunk mover was seen to fail an internal assertion (H2 2.3.232,
+     * {@code RandomAccessStore.moveChunkInside}) when compacting on close, after a run of short
+     * commits. A larger file is harmless, and every committed chunk is still on disk, so the caller
+     * reopens the store rather than serving one whose compaction stopped half-way.
+     */
+    public static boolean compact(MVStore store) {
+        try {
+            store.compactFile(DevstackDefaults.MONGO_COMPACT_MS);
+            return true;
+        } catch (MVStoreException e) {
+            System.err.println("casetrail: compacting the mongo store failed; serving it uncompacted: " + e.getMessage());
+            return false;
+        }
     }
 
     @Override

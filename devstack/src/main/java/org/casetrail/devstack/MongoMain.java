@@ -41,8 +41,14 @@ public final class MongoMain {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        DurableH2Backend backend = new DurableH2Backend(open(file));
-        backend.compact();
+        MVStore store = open(file);
+        if (!DurableH2Backend.compact(store)) {
+            store.closeImmediately();
+            store = open(file);
+        }
+        // Closing (the shutdown hook) commits; it does not compact again: a long compaction at
+        // exit is where H2's chunk mover failed, and the next start compacts anyway.
+        DurableH2Backend backend = new DurableH2Backend(store);
         MongoServer server = new MongoServer(backend);
         server.bind(HOST, port);
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "mongo-shutdown"));
