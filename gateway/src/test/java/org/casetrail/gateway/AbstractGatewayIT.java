@@ -383,6 +383,9 @@ abstract class AbstractGatewayIT {
             HttpResponse<String> ofDisclosures = get("/api/v1/audit/access-log/disclosures?page=0", token, Map.of());
             assertThat(ofDisclosures.body())
                     .isEqualTo("{\"service\":\"disclosures\",\"path\":\"/api/v1/audit/access-log/disclosures\"}");
+            HttpResponse<String> disclosureDigest = get("/api/v1/audit/digests/disclosures", token, Map.of());
+            assertThat(disclosureDigest.body())
+                    .isEqualTo("{\"service\":\"disclosures\",\"path\":\"/api/v1/audit/digests/disclosures\"}");
             HttpResponse<String> ofCases = get("/api/v1/audit/access-log?page=0", token, Map.of());
             assertThat(ofCases.body()).isEqualTo("{\"echo\":true}");
             assertThat(lastCall("/api/v1/audit/access-log").query()).isEqualTo("page=0");

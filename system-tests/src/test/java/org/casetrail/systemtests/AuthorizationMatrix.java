@@ -68,6 +68,8 @@ final class AuthorizationMatrix {
         CASE_CLOSED("closed after NO_FURTHER_ACTION, so it can be reopened"),
         CASE_DIGESTED("a case just reported, then a digest of the own school recorded by its AUDITOR, so the case has a proof"),
         DISCLOSURE("a PARENT / FAMILY_FRIEND disclosure of the own-school STAFF user: PERMITTED_TRANSPARENT, awaiting review"),
+        DISCLOSURE_DIGESTED("a DISCLOSURE, then a digest of the own school's disclosure-service chains recorded by its"
+                + " AUDITOR, so the disclosure has a proof"),
         NOTIFICATION("the own-school STAFF user's first notification (their REPORT_RECEIVED receipt)"),
         DIRECTORY_USER("a STAFF user of the own school created for the row"),
         POLICY_VERSION("a policy version published in the own school by its ADMIN (the other school has no such version)");
@@ -335,6 +337,13 @@ final class AuthorizationMatrix {
             row("GET /api/v1/disclosures/{disclosureId}/verify", Fixture.DISCLOSURE, NO_BODY, true,
                     ONLY_AUDITOR_200, ONLY_AUDITOR_200, ONLY_AUDITOR_404, ONLY_AUDITOR_200, 401,
                     "AUDITOR of the declarer's school"),
+            row("GET /api/v1/disclosures/{disclosureId}/digest-proof", Fixture.DISCLOSURE_DIGESTED, NO_BODY, true,
+                    ONLY_AUDITOR_200, ONLY_AUDITOR_200, ONLY_AUDITOR_404, ONLY_AUDITOR_200, 401,
+                    "AUDITOR of the declarer's school, against the school's latest disclosure-service digest"),
+            row("POST /api/v1/audit/digests/disclosures", Fixture.NONE, NO_BODY, true,
+                    "403 403 403 403 403 403 201 201", "403 403 403 403 403 403 201 201",
+                    "403 403 403 403 403 403 201 201", "403 403 403 403 403 403 201 201", 401,
+                    "AUDITOR, ADMIN: a digest of the caller's own school's disclosure-service chains"),
             row("GET /api/v1/audit/access-log/disclosures", Fixture.NONE, NO_BODY, true,
                     ONLY_AUDITOR_200, ONLY_AUDITOR_200, ONLY_AUDITOR_200, ONLY_AUDITOR_200, 401,
                     "AUDITOR: the reads of disclosures by the auditor's own school"),

@@ -268,6 +268,12 @@ class AuthorizationMatrixIT {
             case DISCLOSURE -> ids.put("disclosureId", expect(201, "declare",
                     gateway.send("POST", "/api/v1/disclosures", token(own(Role.STAFF)), AuthorizationMatrix.DISCLOSURE_BODY))
                     .json().path("disclosureId").asText());
+            case DISCLOSURE_DIGESTED -> {
+                ids.put("disclosureId", expect(201, "declare", gateway.send("POST", "/api/v1/disclosures",
+                        token(own(Role.STAFF)), AuthorizationMatrix.DISCLOSURE_BODY)).json().path("disclosureId").asText());
+                expect(201, "record a disclosure digest",
+                        gateway.send("POST", "/api/v1/audit/digests/disclosures", token(own(Role.AUDITOR)), null));
+            }
             case NOTIFICATION -> ids.put("notificationId", firstNotificationOf(own(Role.STAFF)));
             case DIRECTORY_USER -> ids.put("userId",
                     createUser(adaToken, DEMO_SCHOOL, "mt." + unique.incrementAndGet(), Role.STAFF).userId());

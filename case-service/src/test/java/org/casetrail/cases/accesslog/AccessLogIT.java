@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.casetrail.contracts.Role;
 import org.casetrail.platform.accesslog.AccessLog;
+import org.casetrail.platform.accesslog.AccessLogChain;
 import org.casetrail.platform.accesslog.AccessLogEntry;
 import org.casetrail.platform.accesslog.AccessRecord;
 import org.casetrail.platform.accesslog.MongoAccessLog;
@@ -80,6 +82,21 @@ class AccessLogIT {
                 @Override
                 public Listing list(String schoolId, Filter filter, int page, int size) {
                     return real.list(schoolId, filter, page, size);
+                }
+
+                @Override
+                public Head head(String schoolId) {
+                    return real.head(schoolId);
+                }
+
+                @Override
+                public List<String> schools() {
+                    return real.schools();
+                }
+
+                @Override
+                public java.util.Optional<String> hashAt(String schoolId, long sequence) {
+                    return real.hashAt(schoolId, sequence);
                 }
             };
         }
@@ -225,6 +242,101 @@ class AccessLogIT {
         assertBrokenAt(5);
         entries.insertOne(last);
         assertThat(list("").get("chain").get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aRewrittenOrCutAccessLogIsCaughtAgainstAPublishedDigest() throws Exception {
+        String caseId = report();
+        for (int i = 1; i <= 4; i++) {
+            assertThat(send(principal, Role.PRINCIPAL, "/api/v1/cases/" + caseId, "d-" + i).statusCode()).isEqualTo(200);
+        }
+        // The digest as published: a keeper outside casetrail holds its access-log head.
+        HttpResponse<String> recorded = http.send(request(auditor, school, Role.AUDITOR, "/api/v1/audit/digests", "dg")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        JsonNode digest = JSON.readTree(recorded.body());
+        assertThat(digest.hasNonNull("publishedAt")).isTrue();
+        assertThat(digest.get("accessLogSequence").asLong()).isEqualTo(4);
+        String kept = digest.get("accessLogHeadHash").asText();
+        assertThat(kept).isEqualTo(list("").get("chain").get("headHash").asText());
+        // Reads after the digest do not disturb it.
+        assertThat(send(principal, Role.PRINCIPAL, "/api/v1/cases/" + caseId, "d-5").statusCode()).isEqualTo(200);
+        JsonNode anchor = list("").get("chain").get("anchor");
+        assertThat(anchor.get("digestId").asText()).isEqualTo(digest.get("digestId").asText());
+        assertThat(anchor.get("sequence").asLong()).isEqualTo(4);
+        assertThat(anchor.get("headHash").asText()).isEqualTo(kept);
+        assertThat(anchor.get("currentHash").asText()).isEqualTo(kept);
+        assertThat(anchor.get("holds").asBoolean()).isTrue();
+
+        MongoDatabase db = mongoClient.getDatabase(mongoProperties.getMongoClientDatabase());
+        MongoCollection<Document> entries = db.getCollection("access_log");
+        MongoCollection<Document> heads = db.getCollection("access_log_heads");
+        List<Document> before = new ArrayList<>();
+        for (long sequence = 1; sequence <= 5; sequence++) {
+            before.add(entries.find(Filters.eq("_id", entryId(sequence))).first());
+        }
+        Document head = heads.find(Filters.eq("_id", school)).first();
+
+        // Someone with write access rewrites who read entry 2 and recomputes every hash after it, and the head:
+        // the chain walks clean, but entry 4 no longer has the hash the published digest holds.
+        String previous = before.get(0).getString("hash");
+        for (long sequence = 2; sequence <= 5; sequence++) {
+            Document doc = new Document(before.get((int) sequence - 1));
+            if (sequence == 2) {
+                doc.put("userId", "someone-else");
+            }
+            String hash = AccessLogChain.hash(sequence, record(doc), previous);
+            entries.replaceOne(Filters.eq("_id", entryId(sequence)), doc.append("previousHash", previous).append("hash", hash));
+            previous = hash;
+        }
+        heads.updateOne(Filters.eq("_id", school), Updates.set("hash", previous));
+        JsonNode rewritten = list("").get("chain");
+        assertThat(rewritten.get("intact").asBoolean()).as("a consistent rewrite walks clean").isTrue();
+        assertThat(rewritten.get("anchor").get("holds").asBoolean()).isFalse();
+        assertThat(rewritten.get("anchor").get("currentHash").asText()).isNotEqualTo(kept);
+        assertThat(rewritten.get("anchor").get("headHash").asText()).isEqualTo(kept);
+        restore(entries, heads, before, head);
+        assertThat(list("").get("chain").get("anchor").get("holds").asBoolean()).isTrue();
+
+        // The newest entries cut back below the digest, the head moved back with them: the walk is clean again,
+        // but the anchored entry is gone.
+        for (long sequence = 3; sequence <= 5; sequence++) {
+            entries.deleteOne(Filters.eq("_id", entryId(sequence)));
+        }
+        heads.updateOne(Filters.eq("_id", school), Updates.combine(Updates.set("sequence", 2L),
+                Updates.set("hash", before.get(1).getString("hash"))));
+        JsonNode cut = list("").get("chain");
+        assertThat(cut.get("intact").asBoolean()).isTrue();
+        assertThat(cut.get("entries").asLong()).isEqualTo(2);
+        assertThat(cut.get("anchor").get("holds").asBoolean()).isFalse();
+        assertThat(cut.get("anchor").has("currentHash")).isFalse();
+        restore(entries, heads, before, head);
+
+        // A named digest: this one; one that does not exist is a 400 naming the parameter.
+        assertThat(list("digestId=" + enc(digest.get("digestId").asText())).get("chain").get("anchor").get("holds")
+                .asBoolean()).isTrue();
+        HttpResponse<String> unknown = send(auditor, Role.AUDITOR, LOG + "?digestId=" + enc(school + "#999"), "x");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("digestId");
+    }
+
+    private String entryId(long sequence) {
+        return school + "/" + String.format("%012d", sequence);
+    }
+
+    private static AccessRecord record(Document doc) {
+        return new AccessRecord(doc.getString("schoolId"), Instant.parse(doc.getString("at")), doc.getString("userId"),
+                doc.getString("role"), doc.getList("roles", String.class), doc.getString("objectType"),
+                doc.getString("objectId"), doc.getString("view"), doc.getString("method"), doc.getString("path"),
+                doc.getString("correlationId"), doc.getString("requestId"), doc.getInteger("status"));
+    }
+
+    private void restore(MongoCollection<Document> entries, MongoCollection<Document> heads, List<Document> saved,
+                         Document head) {
+        for (Document doc : saved) {
+            entries.replaceOne(Filters.eq("_id", doc.get("_id")), doc, new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        }
+        heads.replaceOne(Filters.eq("_id", school), head);
     }
 
     @Test

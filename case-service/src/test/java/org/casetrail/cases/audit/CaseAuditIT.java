@@ -238,6 +238,11 @@ class CaseAuditIT {
                 assertThat(seen).anySatisfy(e -> {
                     assertThat(e.get("eventType").asText()).isEqualTo("AuditDigestRecorded");
                     assertThat(e.get("payload").get("root").asText()).isEqualTo(root);
+                    // The access log's head is anchored with the root (docs/audit.md, "Anchoring the access log").
+                    assertThat(e.get("payload").get("accessLogSequence").asLong())
+                            .isEqualTo(digest.get("accessLogSequence").asLong());
+                    assertThat(e.get("payload").get("accessLogHeadHash").asText())
+                            .isEqualTo(digest.get("accessLogHeadHash").asText());
                     assertThat(e.get("actor").get("userId").asText()).isEqualTo(auditor);
                 });
             });

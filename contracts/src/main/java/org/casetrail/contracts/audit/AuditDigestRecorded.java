@@ -18,6 +18,11 @@ import java.time.Instant;
  * @param leafCount        how many chains (aggregates) it covers
  * @param algorithm        the leaf and node hashing, defined in docs/audit.md
  * @param previousDigestId the school's digest before this one; null for the first
+ * @param accessLogSequence the newest sequence of the school's access-log chain in the same service
+ *                          when the digest was taken (0: no read recorded yet); null when that service
+ *                          keeps no access log, and in digests recorded before the access log was anchored
+ * @param accessLogHeadHash that entry's hash (64 zeros for an empty log): a copy kept outside casetrail
+ *                          proves that the access log up to that sequence was not rewritten afterwards
  */
 @IntegrationEventType(value = "AuditDigestRecorded", version = 1)
 public record AuditDigestRecorded(
@@ -29,5 +34,7 @@ public record AuditDigestRecorded(
         String root,
         int leafCount,
         String algorithm,
-        String previousDigestId) implements IntegrationEvent {
+        String previousDigestId,
+        Long accessLogSequence,
+        String accessLogHeadHash) implements IntegrationEvent {
 }

@@ -11,6 +11,7 @@ import org.casetrail.disclosures.relationship.api.RelationshipDeclared;
 import org.casetrail.platform.audit.AuditTrail;
 import org.casetrail.platform.audit.ChainVerification;
 import org.casetrail.platform.audit.RecordedEvent;
+import org.casetrail.platform.audit.SchoolDigests;
 import org.casetrail.platform.domain.NotFound;
 import org.casetrail.platform.domain.StateConflict;
 import org.casetrail.platform.security.CurrentUser;
@@ -23,7 +24,7 @@ import java.util.Set;
 
 /**
  * A disclosure's audit, the same shape as a case's (api.md, "Audit"): its recorded history, its
- * chain's verification and its state at an instant. Only the school's AUDITOR and PRINCIPAL may read
+ * chain's verification, its state at an instant and its place in a school digest. Only the school's AUDITOR and PRINCIPAL may read
  * it (api.md names no one else for disclosures), never the declarer (as a case's subject never reads
  * their case); to anyone else it does not exist (404).
  */
@@ -32,10 +33,12 @@ public class DisclosureAudit {
 
     private final AuditTrail trail;
     private final QueryGateway queries;
+    private final SchoolDigests digests;
 
-    DisclosureAudit(AuditTrail trail, QueryGateway queries) {
+    DisclosureAudit(AuditTrail trail, QueryGateway queries, SchoolDigests digests) {
         this.trail = trail;
         this.queries = queries;
+        this.digests = digests;
     }
 
     public List<RecordedEvent> history(String disclosureId, CurrentUser user, Set<Role> allowed) {
@@ -65,6 +68,18 @@ public class DisclosureAudit {
                 .join();
         Long lastSequence = upTo.isEmpty() ? null : upTo.get(upTo.size() - 1).getSequenceNumber();
         return new PointInTime(disclosureId, asOf, upTo.size(), lastSequence, state.orElse(null));
+    }
+
+    /**
+     * The proof of the disclosure against a digest of the caller's school recorded by this service: the
+     * given one, or the latest; empty when that digest does not cover it (or does not exist).
+     */
+    public Optional<SchoolDigests.Proof> digestProof(String disclosureId, String digestId, CurrentUser user,
+                                                     Set<Role> allowed) {
+        history(disclosureId, user, allowed);
+        Optional<SchoolDigests.Digest> digest = digestId == null ? digests.latest(user.schoolId())
+                : digests.find(digestId).filter(d -> d.schoolId().equals(user.schoolId()));
+        return digest.flatMap(d -> digests.proof(d, disclosureId));
     }
 
     /** The disclosure's state at an instant; {@code state} is null before it was declared. */

@@ -2,6 +2,7 @@ package org.casetrail.platform.accesslog;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The service's append-only, hash-chained record of audited reads, one chain per school. */
 public interface AccessLog {
@@ -11,6 +12,21 @@ public interface AccessLog {
 
     /** A page of a school's entries, newest first, and the result of walking that school's whole chain. */
     Listing list(String schoolId, Filter filter, int page, int size);
+
+    /**
+     * The newest entry of the school's chain as stored (sequence 0 and {@link AccessLogChain#GENESIS}
+     * for an empty log): what a school digest anchors. Not checked here; the listing's walk checks it.
+     */
+    Head head(String schoolId);
+
+    /** Every school that has an access log in this service. */
+    List<String> schools();
+
+    /** The stored hash of the school's entry {@code sequence}; empty if there is no such entry. */
+    Optional<String> hashAt(String schoolId, long sequence);
+
+    record Head(long sequence, String hash) {
+    }
 
     /** Every criterion is optional; {@code from} is inclusive and {@code to} exclusive. */
     record Filter(String objectType, String objectId, String userId, String view, Instant from, Instant to) {

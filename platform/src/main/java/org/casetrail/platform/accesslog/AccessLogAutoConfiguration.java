@@ -48,9 +48,11 @@ public class AccessLogAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "casetrail.access-log.enabled", havingValue = "true", matchIfMissing = true)
-    AccessLogController accessLogController(AccessLog accessLog, AccessLogProperties properties, Environment environment) {
+    AccessLogController accessLogController(AccessLog accessLog, AccessLogProperties properties, Environment environment,
+                                            ObjectProvider<AccessLogAnchors> anchors) {
         String service = properties.service() != null ? properties.service()
                 : environment.getProperty("spring.application.name", "service");
-        return new AccessLogController(accessLog, properties, service);
+        // The service's school digests, when it records any (platform.audit.SchoolDigests).
+        return new AccessLogController(accessLog, properties, service, anchors);
     }
 }

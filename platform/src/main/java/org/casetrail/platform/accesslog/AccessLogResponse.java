@@ -12,7 +12,20 @@ import java.util.List;
 public record AccessLogResponse(String service, String schoolId, Chain chain, long total, int page, int size,
                                 List<Item> entries) {
 
-    public record Chain(boolean intact, long entries, Long brokenAtSequence, String headHash) {
+    /** {@code anchor}: the check against a school digest's record of the head; absent when no digest anchors the log yet. */
+    public record Chain(boolean intact, long entries, Long brokenAtSequence, String headHash, Anchor anchor) {
+    }
+
+    /**
+     * The access log against a digest (docs/audit.md, "Anchoring the access log").
+     *
+     * @param sequence    the newest sequence of the log when the digest was taken, as the digest records it
+     * @param headHash    that entry's hash, as the digest records it: compare with your own copy of the digest
+     * @param currentHash the hash entry {@code sequence} has now; null if it is gone
+     * @param holds       the chain verifies from entry 1 up to {@code sequence} and {@code currentHash} equals {@code headHash}
+     */
+    public record Anchor(String digestId, Instant recordedAt, long sequence, String headHash, String currentHash,
+                         boolean holds) {
     }
 
     public record Actor(String userId, String role, List<String> roles) {
@@ -23,10 +36,11 @@ public record AccessLogResponse(String service, String schoolId, Chain chain, lo
                        String previousHash, String hash) {
     }
 
-    static AccessLogResponse of(String service, String schoolId, int page, int size, AccessLog.Listing listing) {
+    static AccessLogResponse of(String service, String schoolId, int page, int size, AccessLog.Listing listing,
+                                Anchor anchor) {
         AccessLog.ChainCheck check = listing.chain();
         return new AccessLogResponse(service, schoolId,
-                new Chain(check.intact(), check.entries(), check.brokenAtSequence(), check.headHash()),
+                new Chain(check.intact(), check.entries(), check.brokenAtSequence(), check.headHash(), anchor),
                 listing.total(), page, size, listing.entries().stream().map(AccessLogResponse::item).toList());
     }
 

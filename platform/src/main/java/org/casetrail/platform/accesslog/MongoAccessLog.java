@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -153,6 +154,36 @@ public class MongoAccessLog implements AccessLog {
         }
         boolean intact = broken == Long.MAX_VALUE;
         return new Listing(new ChainCheck(intact, top, intact ? null : broken, headHash), matched, selected);
+    }
+
+    /** The head document, stepped forward over an entry a crashed writer stored without moving it (as the walk does). */
+    @Override
+    public Head head(String schoolId) {
+        Document head = heads.find(Filters.eq("_id", schoolId)).first();
+        long top = head == null ? 0 : head.getLong("sequence");
+        String hash = head == null ? AccessLogChain.GENESIS : head.getString("hash");
+        Document next;
+        while ((next = entries.find(Filters.eq("_id", id(schoolId, top + 1))).first()) != null) {
+            top++;
+            hash = next.getString("hash");
+        }
+        return new Head(top, hash);
+    }
+
+    /** One document per school: a scan of the heads, once per scheduled digest run. */
+    @Override
+    public List<String> schools() {
+        List<String> schools = new ArrayList<>();
+        for (Document head : heads.find()) {
+            schools.add(head.getString("_id"));
+        }
+        return schools;
+    }
+
+    @Override
+    public Optional<String> hashAt(String schoolId, long sequence) {
+        return Optional.ofNullable(entries.find(Filters.eq("_id", id(schoolId, sequence))).first())
+                .map(doc -> doc.getString("hash"));
     }
 
     private Map<Long, Document> fetch(String schoolId, long low, long high) {

@@ -3,6 +3,7 @@ package org.casetrail.platform.audit;
 import com.mongodb.client.MongoClient;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.casetrail.platform.accesslog.AccessLog;
 import org.casetrail.platform.axon.AxonMongoAutoConfiguration;
 import org.casetrail.platform.kafka.CasetrailKafkaAutoConfiguration;
 import org.casetrail.platform.kafka.IntegrationEventPublisher;
@@ -35,8 +36,9 @@ public class AuditAutoConfiguration {
     SchoolDigests schoolDigests(AuditTrail trail, MongoClient client, MongoProperties mongo,
                                 IntegrationEventPublisher publisher,
                                 @Value("${spring.application.name:casetrail}") String service,
-                                ObjectProvider<Clock> clock) {
+                                ObjectProvider<Clock> clock, ObjectProvider<AccessLog> accessLog) {
+        // The access log, where the service keeps one: its heads are anchored by the digests.
         return new SchoolDigests(trail, client.getDatabase(mongo.getMongoClientDatabase()), publisher, service,
-                clock.getIfAvailable(Clock::systemUTC));
+                clock.getIfAvailable(Clock::systemUTC), accessLog.getIfAvailable());
     }
 }

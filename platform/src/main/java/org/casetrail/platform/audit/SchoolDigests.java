@@ -12,6 +12,8 @@ import org.casetrail.contracts.EventEnvelope;
 import org.casetrail.contracts.IntegrationEvents;
 import org.casetrail.contracts.Topics;
 import org.casetrail.contracts.audit.AuditDigestRecorded;
+import org.casetrail.platform.accesslog.AccessLog;
+import org.casetrail.platform.accesslog.AccessLogAnchors;
 import org.casetrail.platform.eventstore.CasetrailMongoEventStorageEngine;
 import org.casetrail.platform.eventstore.CasetrailMongoEventStorageEngine.StreamHead;
 import org.casetrail.platform.kafka.IntegrationEventPublisher;
@@ -24,7 +26,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -37,8 +42,12 @@ import java.util.UUID;
  * ({@code _id = <digestId>/<chunk>}, 1,000 leaves each), {@code audit_digest_heads}
  * ({@code _id = school}, the highest {@code n}). The insert of the digest document with its unique
  * {@code _id} decides its number when two digests of a school are recorded at once.
+ *
+ * <p>A digest also records the head of the school's access-log chain in the same service (sequence and
+ * hash, docs/audit.md, "Anchoring the access log"), published with the root: the access log's own
+ * chain cannot show a consistent rewrite of itself, a copy of its head kept outside casetrail can.
  */
-public class SchoolDigests {
+public class SchoolDigests implements AccessLogAnchors {
 
     public static final String ALGORITHM = "casetrail-merkle-sha256-v1";
     static final int LEAVES_PER_CHUNK = 1_000;
@@ -52,9 +61,17 @@ public class SchoolDigests {
     private final IntegrationEventPublisher publisher;
     private final String service;
     private final Clock clock;
+    private final AccessLog accessLog;
 
     public SchoolDigests(AuditTrail trail, MongoDatabase database, IntegrationEventPublisher publisher, String service,
                          Clock clock) {
+        this(trail, database, publisher, service, clock, null);
+    }
+
+    /** @param accessLog the service's access log, whose heads the digests anchor; null if it keeps none */
+    public SchoolDigests(AuditTrail trail, MongoDatabase database, IntegrationEventPublisher publisher, String service,
+                         Clock clock, AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.engine = trail.chained() ? trail.engine() : null;
         this.digests = database.getCollection("audit_digests");
         this.leaves = database.getCollection("audit_digest_leaves");
@@ -64,9 +81,13 @@ public class SchoolDigests {
         this.clock = clock;
     }
 
-    /** A recorded digest. {@code publishedAt} is null until the broker acknowledged it. */
+    /**
+     * A recorded digest. {@code publishedAt} is null until the broker acknowledged it; the access-log
+     * fields are null when the service keeps no access log (and in digests recorded before they existed).
+     */
     public record Digest(String digestId, String schoolId, String service, long number, Instant recordedAt,
-                         String root, int leafCount, String algorithm, String previousDigestId, Instant publishedAt) {
+                         String root, int leafCount, String algorithm, String previousDigestId, Instant publishedAt,
+                         Long accessLogSequence, String accessLogHeadHash) {
     }
 
     /** One aggregate's place in a digest and the siblings that lead from its leaf to the root. */
@@ -86,6 +107,7 @@ public class SchoolDigests {
             leafList.add(new MerkleTree.Leaf(head.aggregateId(), head.lastSequence(), head.headHash()));
         }
         String root = MerkleTree.root(leafList.stream().map(MerkleTree::leafHash).toList());
+        AccessLog.Head logHead = accessLog == null ? null : accessLog.head(schoolId);
         Instant now = clock.instant();
         long number = highest(schoolId) + 1;
         Document doc;
@@ -95,7 +117,9 @@ public class SchoolDigests {
                     .append("number", number).append("recordedAt", Date.from(now)).append("root", root)
                     .append("leafCount", leafList.size()).append("algorithm", ALGORITHM)
                     .append("previousDigestId", number > 1 ? digestId(schoolId, number - 1) : null)
-                    .append("chunks", (leafList.size() + LEAVES_PER_CHUNK - 1) / LEAVES_PER_CHUNK);
+                    .append("chunks", (leafList.size() + LEAVES_PER_CHUNK - 1) / LEAVES_PER_CHUNK)
+                    .append("accessLogSequence", logHead == null ? null : logHead.sequence())
+                    .append("accessLogHeadHash", logHead == null ? null : logHead.hash());
             try {
                 digests.insertOne(doc);
                 break;
@@ -113,8 +137,9 @@ public class SchoolDigests {
     }
 
     /**
-     * The scheduled run: for every school with chains, publishes its latest digest if that was never
-     * acknowledged, then records a new one unless nothing changed since (same root).
+     * The scheduled run: for every school with chains or an access log, publishes its latest digest if
+     * that was never acknowledged, then records a new one unless nothing changed since (same root and
+     * same access-log head).
      */
     public List<Digest> recordAllChanged() {
         if (engine == null) {
@@ -122,7 +147,11 @@ public class SchoolDigests {
             return List.of();
         }
         List<Digest> recorded = new ArrayList<>();
-        for (String school : chains().schools()) {
+        Set<String> schools = new TreeSet<>(chains().schools());
+        if (accessLog != null) {
+            schools.addAll(accessLog.schools());
+        }
+        for (String school : schools) {
             try {
                 Optional<Digest> latest = latest(school);
                 if (latest.isPresent() && latest.get().publishedAt() == null) {
@@ -133,7 +162,10 @@ public class SchoolDigests {
                     leafHashes.add(MerkleTree.leafHash(new MerkleTree.Leaf(head.aggregateId(), head.lastSequence(),
                             head.headHash())));
                 }
-                if (latest.isPresent() && latest.get().root().equals(MerkleTree.root(leafHashes))) {
+                AccessLog.Head logHead = accessLog == null ? null : accessLog.head(school);
+                if (latest.isPresent() && latest.get().root().equals(MerkleTree.root(leafHashes))
+                        && (logHead == null || (Objects.equals(latest.get().accessLogSequence(), logHead.sequence())
+                        && logHead.hash().equals(latest.get().accessLogHeadHash())))) {
                     continue;
                 }
                 recorded.add(record(school, SCHEDULER, null));
@@ -152,6 +184,14 @@ public class SchoolDigests {
 
     public Optional<Digest> find(String digestId) {
         return Optional.ofNullable(digests.find(Filters.eq("_id", digestId)).first()).map(SchoolDigests::toDigest);
+    }
+
+    @Override
+    public Optional<Anchor> anchor(String schoolId, String digestId) {
+        Optional<Digest> digest = digestId == null ? latest(schoolId)
+                : find(digestId).filter(d -> d.schoolId().equals(schoolId));
+        return digest.filter(d -> d.accessLogSequence() != null && d.accessLogHeadHash() != null)
+                .map(d -> new Anchor(d.digestId(), d.recordedAt(), d.accessLogSequence(), d.accessLogHeadHash()));
     }
 
     /** The proof for one aggregate in a digest; empty if the digest does not cover it. */
@@ -203,7 +243,7 @@ public class SchoolDigests {
     private Digest publish(Digest digest, Actor actor, String correlationId) {
         AuditDigestRecorded event = new AuditDigestRecorded(digest.digestId(), digest.schoolId(), digest.service(),
                 digest.number(), digest.recordedAt(), digest.root(), digest.leafCount(), digest.algorithm(),
-                digest.previousDigestId());
+                digest.previousDigestId(), digest.accessLogSequence(), digest.accessLogHeadHash());
         // Keyed by school: one school's digests stay in order on one partition.
         EventEnvelope envelope = new EventEnvelope(UUID.nameUUIDFromBytes(
                 (digest.service() + "/" + digest.digestId()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(),
@@ -215,7 +255,8 @@ public class SchoolDigests {
         Instant published = clock.instant();
         digests.updateOne(Filters.eq("_id", digest.digestId()), Updates.set("publishedAt", Date.from(published)));
         return new Digest(digest.digestId(), digest.schoolId(), digest.service(), digest.number(), digest.recordedAt(),
-                digest.root(), digest.leafCount(), digest.algorithm(), digest.previousDigestId(), published);
+                digest.root(), digest.leafCount(), digest.algorithm(), digest.previousDigestId(), published,
+                digest.accessLogSequence(), digest.accessLogHeadHash());
     }
 
     private long highest(String schoolId) {
@@ -236,9 +277,11 @@ public class SchoolDigests {
 
     private static Digest toDigest(Document doc) {
         Date published = doc.getDate("publishedAt");
+        Number logSequence = doc.get("accessLogSequence", Number.class);
         return new Digest(doc.getString("_id"), doc.getString("schoolId"), doc.getString("service"),
                 ((Number) doc.get("number")).longValue(), doc.getDate("recordedAt").toInstant(), doc.getString("root"),
                 ((Number) doc.get("leafCount")).intValue(), doc.getString("algorithm"), doc.getString("previousDigestId"),
-                published == null ? null : published.toInstant());
+                published == null ? null : published.toInstant(),
+                logSequence == null ? null : logSequence.longValue(), doc.getString("accessLogHeadHash"));
     }
 }

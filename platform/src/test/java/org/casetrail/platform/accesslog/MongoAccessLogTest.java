@@ -70,6 +70,20 @@ class MongoAccessLogTest {
     }
 
     @Test
+    void theHeadADigestAnchorsStepsOverAnEntryWhoseHeadMoveWasLost() {
+        MongoAccessLog log = new MongoAccessLog(database, 500);
+        assertThat(log.head(school)).isEqualTo(new AccessLog.Head(0, AccessLogChain.GENESIS));
+        log.append(read("u1", "case-1", 200));
+        AccessLogEntry second = log.append(read("u2", "case-1", 200));
+        database.getCollection(MongoAccessLog.HEADS).updateOne(Filters.eq("_id", school),
+                Updates.combine(Updates.set("sequence", 1L), Updates.set("hash", "stale")));
+        assertThat(log.head(school)).isEqualTo(new AccessLog.Head(2, second.hash()));
+        assertThat(log.hashAt(school, 2)).contains(second.hash());
+        assertThat(log.hashAt(school, 3)).isEmpty();
+        assertThat(log.schools()).contains(school);
+    }
+
+    @Test
     void twoWritersOnOneDatabaseShareOneChain() {
         MongoAccessLog one = new MongoAccessLog(database, 500);
         MongoAccessLog other = new MongoAccessLog(database, 500);

@@ -15,6 +15,11 @@ import org.casetrail.contracts.Actor;
 import org.casetrail.contracts.EventEnvelope;
 import org.casetrail.contracts.IntegrationEvents;
 import org.casetrail.contracts.audit.AuditDigestRecorded;
+import org.casetrail.platform.accesslog.AccessLogAnchors;
+import org.casetrail.platform.accesslog.AccessLogChain;
+import org.casetrail.platform.accesslog.AccessLogEntry;
+import org.casetrail.platform.accesslog.AccessRecord;
+import org.casetrail.platform.accesslog.MongoAccessLog;
 import org.casetrail.platform.eventstore.CasetrailMongoEventStorageEngine;
 import org.casetrail.platform.kafka.IntegrationEventPublisher;
 import org.junit.jupiter.api.AfterAll;
@@ -144,6 +149,47 @@ class SchoolDigestsTest {
 
         append("a", 1, "s1");
         assertThat(digests.recordAllChanged()).extracting(SchoolDigests.Digest::digestId).containsExactly("s1#2");
+    }
+
+    @Test
+    void aDigestAnchorsTheAccessLogsHeadAndTheScheduledRunNoticesAnAccessLogThatMoved() {
+        MongoDatabase db = client.getDatabase("digests" + (++dbCounter));
+        MongoAccessLog accessLog = new MongoAccessLog(db, 500);
+        JacksonSerializer serializer = JacksonSerializer.builder().build();
+        engine = CasetrailMongoEventStorageEngine.builder().database(db).eventSerializer(serializer)
+                .snapshotSerializer(serializer).build();
+        digests = new SchoolDigests(new AuditTrail(engine, EmbeddedEventStore.builder().storageEngine(engine).build()), db,
+                publisher, "case-service", Clock.fixed(Instant.parse("2026-11-25T14:00:00Z"), ZoneOffset.UTC), accessLog);
+        append("a", 0, "s1");
+        assertThat(digests.recordAllChanged()).extracting(SchoolDigests.Digest::digestId).containsExactly("s1#1");
+        SchoolDigests.Digest empty = digests.latest("s1").orElseThrow();
+        assertThat(empty.accessLogSequence()).isZero();
+        assertThat(empty.accessLogHeadHash()).isEqualTo(AccessLogChain.GENESIS);
+
+        AccessLogEntry read = accessLog.append(read("s1"));
+        // Only the access log moved: a new digest anchors it; and a school with reads but no chains gets one too.
+        accessLog.append(read("s3"));
+        assertThat(digests.recordAllChanged()).extracting(SchoolDigests.Digest::digestId)
+                .containsExactlyInAnyOrder("s1#2", "s3#1");
+        SchoolDigests.Digest anchored = digests.latest("s1").orElseThrow();
+        assertThat(anchored.root()).isEqualTo(empty.root());
+        assertThat(anchored.accessLogSequence()).isEqualTo(1L);
+        assertThat(anchored.accessLogHeadHash()).isEqualTo(read.hash());
+        assertThat(digests.anchor("s1", null)).contains(new AccessLogAnchors.Anchor("s1#2", anchored.recordedAt(), 1,
+                read.hash()));
+        assertThat(digests.anchor("s1", "s1#1")).map(AccessLogAnchors.Anchor::sequence).contains(0L);
+        assertThat(digests.anchor("s1", "s3#1")).as("another school's digest").isEmpty();
+        assertThat(digests.recordAllChanged()).as("nothing moved").isEmpty();
+
+        AuditDigestRecorded published = (AuditDigestRecorded) IntegrationEvents.payloadOf(
+                publisher.sent.stream().filter(e -> e.correlationId().equals("s1#2")).findFirst().orElseThrow()).orElseThrow();
+        assertThat(published.accessLogSequence()).isEqualTo(1L);
+        assertThat(published.accessLogHeadHash()).isEqualTo(read.hash());
+    }
+
+    private static AccessRecord read(String school) {
+        return new AccessRecord(school, Instant.parse("2026-11-25T13:00:00Z"), "u", "AUDITOR", List.of("AUDITOR"), "case",
+                "a", "history", "GET", "/api/v1/cases/a/history", "c", "r", 200);
     }
 
     @Test

@@ -51,8 +51,10 @@ final class AuditResponses {
     record StepState(long sequence, String type, String actorId, String actorRole, Instant at, Map<String, Object> data) {
     }
 
+    /** The access-log fields: the head of the school's access log in this service when the digest was taken. */
     record DigestResponse(String digestId, String schoolId, String service, long number, Instant recordedAt,
-                          String root, int leafCount, String algorithm, String previousDigestId, Instant publishedAt) {
+                          String root, int leafCount, String algorithm, String previousDigestId, Instant publishedAt,
+                          Long accessLogSequence, String accessLogHeadHash) {
     }
 
     record ProofStepResponse(String side, String hash) {

@@ -3,6 +3,7 @@ package org.casetrail.disclosures.audit.web;
 import jakarta.validation.constraints.Size;
 import org.casetrail.contracts.Role;
 import org.casetrail.disclosures.audit.DisclosureAudit;
+import org.casetrail.platform.domain.NotFound;
 import org.casetrail.platform.security.ActsAs;
 import org.casetrail.platform.security.CurrentUser;
 import org.springframework.validation.annotation.Validated;
@@ -15,7 +16,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** A disclosure's history, state at an instant and chain verification (api.md, "Audit": the same shape for disclosures). */
+/**
+ * A disclosure's history, state at an instant, chain verification and digest proof (api.md, "Audit":
+ * the same shape for disclosures).
+ */
 @RestController
 @Validated
 class DisclosureAuditController {
@@ -24,6 +28,8 @@ class DisclosureAuditController {
     // the school's AUDITOR and PRINCIPAL read history and state, verification is the auditor's, as for cases.
     static final Set<Role> READERS = Set.of(Role.AUDITOR, Role.PRINCIPAL);
     static final Set<Role> VERIFY = Set.of(Role.AUDITOR);
+    // An auditor's tool, like verification: as the case's digest proof.
+    static final Set<Role> PROOF = Set.of(Role.AUDITOR);
 
     private final DisclosureAudit audit;
     private final DisclosureAuditMapper mapper;
@@ -52,5 +58,14 @@ class DisclosureAuditController {
     DisclosureAuditResponses.VerificationResponse verify(@PathVariable @Size(max = 64) String disclosureId,
                                                          CurrentUser user) {
         return mapper.toResponse(audit.verify(disclosureId, user, VERIFY));
+    }
+
+    @GetMapping("/api/v1/disclosures/{disclosureId}/digest-proof")
+    @ActsAs(Role.AUDITOR)
+    DisclosureAuditResponses.DigestProofResponse digestProof(@PathVariable @Size(max = 64) String disclosureId,
+                                                             @RequestParam(required = false) @Size(max = 200) String digestId,
+                                                             CurrentUser user) {
+        return audit.digestProof(disclosureId, digestId, user, PROOF).map(mapper::toResponse)
+                .orElseThrow(() -> new NotFound("digest proof of disclosure " + disclosureId));
     }
 }

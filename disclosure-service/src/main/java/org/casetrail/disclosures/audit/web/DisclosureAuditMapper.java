@@ -4,6 +4,7 @@ import org.casetrail.disclosures.audit.DisclosureAudit;
 import org.casetrail.disclosures.relationship.api.DisclosureView;
 import org.casetrail.platform.audit.ChainVerification;
 import org.casetrail.platform.audit.RecordedEvent;
+import org.casetrail.platform.audit.SchoolDigests;
 import org.casetrail.platform.mapping.CasetrailMapperConfig;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
@@ -24,4 +25,8 @@ interface DisclosureAuditMapper {
     DisclosureAuditResponses.DisclosureStateResponse toResponse(DisclosureAudit.PointInTime pointInTime);
 
     DisclosureAuditResponses.DisclosureStateView toState(DisclosureView view);
+
+    DisclosureAuditResponses.DigestResponse toResponse(SchoolDigests.Digest digest);
+
+    DisclosureAuditResponses.DigestProofResponse toResponse(SchoolDigests.Proof proof);
 }

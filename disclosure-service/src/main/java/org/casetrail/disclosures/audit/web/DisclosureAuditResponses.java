@@ -8,6 +8,7 @@ import org.casetrail.disclosures.relationship.api.RelationshipDetails;
 import org.casetrail.disclosures.relationship.api.ReviewResult;
 
 import java.time.Instant;
+import java.util.List;
 
 /** The disclosure audit bodies: the shape of the case audit's (api.md, "Audit"). */
 final class DisclosureAuditResponses {
@@ -36,5 +37,22 @@ final class DisclosureAuditResponses {
                                ReviewResult reviewResult, String reviewConditions, String reviewRationale,
                                String reviewerId, Instant reviewedAt, String withdrawalReason, Instant declaredAt,
                                Instant updatedAt, String caseId) {
+    }
+
+    /** A school digest of this service's chains, as case-service answers it for its own. */
+    record DigestResponse(String digestId, String schoolId, String service, long number, Instant recordedAt,
+                          String root, int leafCount, String algorithm, String previousDigestId, Instant publishedAt,
+                          Long accessLogSequence, String accessLogHeadHash) {
+    }
+
+    record ProofStepResponse(String side, String hash) {
+    }
+
+    record LeafResponse(String aggregateId, long sequence, String headHash) {
+    }
+
+    /** Everything an auditor needs to recompute the digest's root from the disclosure's head (docs/audit.md). */
+    record DigestProofResponse(DigestResponse digest, int index, LeafResponse leaf, String leafHash,
+                               List<ProofStepResponse> path) {
     }
 }
