@@ -6,6 +6,7 @@ import org.casetrail.notifications.delivery.api.NotificationCommands.RecordNotif
 import org.casetrail.notifications.delivery.query.DeliveriesProjection;
 import org.casetrail.notifications.delivery.query.DeliveryView;
 import org.casetrail.notifications.directory.DirectoryCopy;
+import org.casetrail.platform.axon.ReadModelCatchUp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -38,10 +39,12 @@ public class MailDispatcher {
     private final JavaMailSender sender;
     private final CommandGateway commands;
     private final Clock clock;
+    private final ReadModelCatchUp readModels;
     private final int batchSize;
 
     MailDispatcher(MongoTemplate mongo, DeliveriesProjection deliveries, DirectoryCopy directory, MailComposer composer,
-                   JavaMailSender sender, CommandGateway commands, Clock clock, MailProperties properties) {
+                   JavaMailSender sender, CommandGateway commands, Clock clock, ReadModelCatchUp readModels,
+                   MailProperties properties) {
         this.mongo = mongo;
         this.deliveries = deliveries;
         this.directory = directory;
@@ -49,11 +52,14 @@ public class MailDispatcher {
         this.sender = sender;
         this.commands = commands;
         this.clock = clock;
+        this.readModels = readModels;
         this.batchSize = properties.dispatch().batchSize();
     }
 
     /** One look; answers how many e-mails were attempted. */
     public synchronized int dispatchDue() {
+        // The queue is current (subscribing); the deliveries it looks up are tracked: wait for a just-queued one.
+        readModels.awaitCurrent();
         Query due = Query.query(Criteria.where("dueAt").lte(clock.instant()))
                 .with(Sort.by(Sort.Direction.ASC, "dueAt")).limit(batchSize);
         int attempted = 0;
@@ -63,6 +69,10 @@ public class MailDispatcher {
                 attempt(delivery.get());
                 attempted++;
             }
+        }
+        if (attempted > 0) {
+            // Whoever looks at the deliveries next sees these attempts.
+            readModels.awaitCurrent();
         }
         return attempted;
     }
