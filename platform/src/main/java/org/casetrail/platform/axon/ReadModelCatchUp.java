@@ -77,22 +77,23 @@ public class ReadModelCatchUp {
 
     private static boolean handled(Collection<EventTrackerStatus> segments, long until) {
         for (EventTrackerStatus segment : segments) {
-            if (segment.isErrorState()) {
-                continue;
-            }
-            TrackingToken token = WrappedToken.unwrapLowerBound(segment.getTrackingToken());
-            if (token == null) {
-                return false;
-            }
-            if (token instanceof GapAwareTrackingToken gapAware) {
-                // A gap at or below the head is an event stored but not yet seen by this processor.
-                if (gapAware.getIndex() < until || (!gapAware.getGaps().isEmpty() && gapAware.getGaps().first() <= until)) {
-                    return false;
-                }
-            } else if (token.position().orElse(-1) < until) {
+            if (!segment.isErrorState() && !handled(segment.getTrackingToken(), until)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether a processor at {@code token} has handled every event up to the global sequence {@code until}. */
+    static boolean handled(TrackingToken token, long until) {
+        TrackingToken current = WrappedToken.unwrapLowerBound(token);
+        if (current == null) {
+            return false;
+        }
+        if (current instanceof GapAwareTrackingToken gapAware) {
+            // A gap at or below it is an event stored, or about to be, that this processor has not seen yet.
+            return gapAware.getIndex() >= until && (gapAware.getGaps().isEmpty() || gapAware.getGaps().first() > until);
+        }
+        return current.position().orElse(-1) >= until;
     }
 }
