@@ -30,7 +30,8 @@ import java.util.function.LongSupplier;
 /**
  * The blue/green read-model rebuild (see {@link ReadModelRebuild}): the service's MongoTemplate that
  * writes to shadows on a rebuilding processor's threads, the handler interceptor that marks those
- * threads, the ADMIN endpoint and the {@code rebuild} command of the service's jar.
+ * threads, the ADMIN endpoint and the {@code rebuild} command of the service's jar; and the
+ * read-your-writes wait ({@link ReadModelCatchUp}) for read models built by tracking processors.
  */
 @AutoConfiguration(after = MongoAutoConfiguration.class, before = MongoDataAutoConfiguration.class,
         beforeName = "org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration")
