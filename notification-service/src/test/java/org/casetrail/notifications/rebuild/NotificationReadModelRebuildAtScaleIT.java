@@ -22,6 +22,7 @@ import org.casetrail.notifications.delivery.api.NotificationIds;
 import org.casetrail.notifications.routing.NotificationType;
 import org.casetrail.notifications.routing.Urgency;
 import org.casetrail.platform.axon.AuditMetadata;
+import org.casetrail.platform.axon.ReadModelCatchUp;
 import org.casetrail.platform.axon.ReadModelRebuild;
 import org.casetrail.platform.axon.ReadModelRebuildCommandLine;
 import org.casetrail.platform.testing.EmbeddedStack;
@@ -61,8 +62,9 @@ import static org.awaitility.Awaitility.await;
  * notification-service's read models (the inbox and the deliveries view) rebuilt from a store of
  * 10,000+ events by the command line: the rebuilt collections (and their indexes) equal the old ones
  * document for document, a user's inbox and a case's deliveries keep answering from the complete old
- * models all through the rebuild, the ADMIN endpoint shows the progress, and afterwards a user's
- * own read shows in their next GET again.
+ * models all through the rebuild, the ADMIN endpoint shows the progress, a read during the rebuild is
+ * answered at once and reaches the models at the swap, and afterwards a user's own read shows in
+ * their next GET again.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "casetrail.notifications.mail.dispatch.enabled=false",
@@ -102,6 +104,9 @@ class NotificationReadModelRebuildAtScaleIT {
     ReadModelRebuildCommandLine commandLine;
 
     @Autowired
+    ReadModelCatchUp readModelCatchUp;
+
+    @Autowired
     MongoClient mongoClient;
 
     @Autowired
@@ -136,12 +141,17 @@ class NotificationReadModelRebuildAtScaleIT {
                 deliveriesOfCase, Map.entry(principal, Role.PRINCIPAL));
         Map<String, JsonNode> answersBefore = Map.of(INBOX, inboxBefore, deliveriesOfCase, deliveriesBefore);
 
-        // The command line, while a client keeps asking: every answer is the complete old model; and
-        // the ADMIN, asking meanwhile, sees the same progress and cannot start a second rebuild.
+        // The command line, while a client keeps asking: every answer is the complete old model; the
+        // ADMIN, asking meanwhile, sees the same progress and cannot start a second rebuild; and a user
+        // marks a notification read meanwhile: answered at once (the wait skips the models being
+        // rebuilt), it reaches the models at the swap.
         List<String> failures = new CopyOnWriteArrayList<>();
         List<Integer> answeredDuringRebuild = new CopyOnWriteArrayList<>();
         AtomicReference<JsonNode> progressDuringRebuild = new AtomicReference<>();
         AtomicReference<Integer> secondStart = new AtomicReference<>();
+        AtomicReference<Integer> readDuringRebuild = new AtomicReference<>();
+        AtomicReference<Boolean> currentDuringRebuild = new AtomicReference<>();
+        String readMeanwhile = unread.get(1);
         AtomicBoolean rebuilding = new AtomicBoolean(true);
         Thread client = new Thread(() -> {
             while (rebuilding.get()) {
@@ -153,6 +163,11 @@ class NotificationReadModelRebuildAtScaleIT {
                             failures.add(response.statusCode() + " " + query.getKey());
                         } else if (rebuild.running()) {
                             answeredDuringRebuild.add(response.statusCode());
+                        }
+                        if (readDuringRebuild.get() == null && rebuild.running()) {
+                            readDuringRebuild.set(send("POST", INBOX + "/" + readMeanwhile + "/read", recipients.get(1),
+                                    Role.STAFF).statusCode());
+                            currentDuringRebuild.set(readModelCatchUp.awaitCurrent());
                         }
                         ReadModelRebuild.Progress deliveries = rebuild.progress().get("deliveries");
                         if (progressDuringRebuild.get() == null && deliveries.state() == ReadModelRebuild.State.REBUILDING
@@ -176,42 +191,56 @@ class NotificationReadModelRebuildAtScaleIT {
             client.join();
         }
         String printed = output.toString(StandardCharsets.UTF_8);
+        long total = events + 1; // and the read meanwhile
         assertThat(status).as(printed).isZero();
         assertThat(printed).contains("rebuilding deliveries, inbox")
-                .contains(String.format("%,d/%,d events 100%%", events, events))
+                .contains(String.format("%,d/%,d events 100%%", total, total))
                 .contains("read models rebuilt and swapped in");
         assertThat(failures).isEmpty();
         assertThat(answeredDuringRebuild).isNotEmpty();
-        assertThat(readModels()).isEqualTo(before);
+        assertThat(readDuringRebuild.get()).isEqualTo(200);
+        assertThat(currentDuringRebuild.get()).isTrue();
+        Map<String, List<Document>> rebuilt = readModels();
+        Object readAt = byId(rebuilt.get("inbox"), readMeanwhile).get("readAt");
+        assertThat(readAt).isNotNull();
+        byId(before.get("inbox"), readMeanwhile).put("readAt", readAt);
+        byId(before.get("deliveries"), readMeanwhile).append("state", "READ").append("readAt", readAt);
+        assertThat(rebuilt).isEqualTo(before);
         assertThat(indexes()).isEqualTo(indexesBefore);
         assertThat(collectionNames()).noneMatch(n -> n.endsWith("__rebuild"));
 
         JsonNode progress = progressDuringRebuild.get();
         assertThat(progress).as("progress asked for during the rebuild").isNotNull();
         assertThat(progress.get("deliveries").get("state").asText()).isEqualTo("REBUILDING");
-        assertThat(progress.get("deliveries").get("total").asLong()).isEqualTo(events);
+        assertThat(progress.get("deliveries").get("total").asLong()).isBetween(events, total);
         assertThat(progress.get("deliveries").get("done").asLong()).isPositive();
         assertThat(progress.get("deliveries").get("eventsPerSecond").asDouble()).isPositive();
         assertThat(progress.get("deliveries").get("etaSeconds").asLong()).isNotNegative();
-        assertThat(progress.get("inbox").get("total").asLong()).isEqualTo(events);
+        assertThat(progress.get("inbox").get("total").asLong()).isBetween(events, total);
         assertThat(secondStart.get()).isEqualTo(409);
         JsonNode after = get(REBUILD, "admin-1", Role.ADMIN);
         assertThat(after.size()).isEqualTo(2);
         after.forEach(p -> {
             assertThat(p.get("state").asText()).isEqualTo("LIVE");
-            assertThat(p.get("done").asLong()).isEqualTo(events);
+            assertThat(p.get("done").asLong()).isEqualTo(total);
             assertThat(p.has("eventsPerSecond")).isFalse();
         });
 
         // The models go on from the swap, and a user's own read shows in their next GET, with no waiting.
         String notificationId = unread.get(0);
         String owner = recipients.get(0);
+        assertThat(inboxEntry(owner, notificationId).hasNonNull("readAt")).isFalse();
         assertThat(send("POST", INBOX + "/" + notificationId + "/read", owner, Role.STAFF).statusCode()).isEqualTo(200);
         JsonNode entry = inboxEntry(owner, notificationId);
         assertThat(entry.hasNonNull("readAt")).as(entry.toString()).isTrue();
         assertThat(send("POST", INBOX + "/" + notificationId + "/acknowledge", owner, Role.STAFF).statusCode())
                 .isEqualTo(200);
         assertThat(inboxEntry(owner, notificationId).hasNonNull("acknowledgedAt")).isTrue();
+    }
+
+    private static Document byId(List<Document> documents, String id) {
+        return documents.stream().filter(d -> id.equals(d.get("_id"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no document " + id));
     }
 
     private JsonNode inboxEntry(String owner, String notificationId) throws Exception {
@@ -255,7 +284,7 @@ class NotificationReadModelRebuildAtScaleIT {
                             source, false, null, at),
                     new NotificationSent(inApp, Channel.IN_APP, 1, at)));
             if (i < RECIPIENTS) {
-                unread.add(inApp); // the first one of each recipient stays unread, for the read after the rebuild
+                unread.add(inApp); // recipient i's first one stays unread, for the reads during and after the rebuild
             } else {
                 ofInApp.add(new NotificationRead(inApp, at.plusSeconds(30)));
                 if (i % 3 == 0) {
