@@ -6,6 +6,8 @@ import org.casetrail.notifications.delivery.api.NotificationCommands.RecordNotif
 import org.casetrail.notifications.delivery.query.DeliveriesProjection;
 import org.casetrail.notifications.delivery.query.DeliveryView;
 import org.casetrail.notifications.directory.DirectoryCopy;
+import org.casetrail.notifications.routing.NotificationType;
+import org.casetrail.notifications.routing.Urgency;
 import org.casetrail.platform.axon.ReadModelCatchUp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,15 +60,13 @@ public class MailDispatcher {
 
     /** One look; answers how many e-mails were attempted. */
     public synchronized int dispatchDue() {
-        // The queue is current (subscribing); the deliveries it looks up are tracked: wait for a just-queued one.
-        readModels.awaitCurrent();
         Query due = Query.query(Criteria.where("dueAt").lte(clock.instant()))
                 .with(Sort.by(Sort.Direction.ASC, "dueAt")).limit(batchSize);
         int attempted = 0;
         for (org.bson.Document entry : mongo.find(due, org.bson.Document.class, MailQueueProjection.COLLECTION)) {
-            Optional<DeliveryView> delivery = deliveries.find(entry.getString("_id"));
-            if (delivery.isPresent()) {
-                attempt(delivery.get());
+            Optional<Due> mail = Due.of(entry).or(() -> deliveries.find(entry.getString("_id")).map(Due::of));
+            if (mail.isPresent()) {
+                attempt(mail.get());
                 attempted++;
             }
         }
@@ -77,7 +77,29 @@ public class MailDispatcher {
         return attempted;
     }
 
-    private void attempt(DeliveryView delivery) {
+    /**
+     * One e-mail to send: from its queue entry; from the deliveries view for an entry without those
+     * fields (an e-mail queued again by an escalation, or queued before the entries carried them).
+     */
+    private record Due(String notificationId, String recipientId, NotificationType type, Urgency urgency,
+                       String reference) {
+
+        static Optional<Due> of(org.bson.Document entry) {
+            if (entry.getString("recipientId") == null || entry.getString("type") == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new Due(entry.getString("_id"), entry.getString("recipientId"),
+                    NotificationType.valueOf(entry.getString("type")), Urgency.valueOf(entry.getString("urgency")),
+                    entry.getString("reference")));
+        }
+
+        static Due of(DeliveryView delivery) {
+            return new Due(delivery.notificationId(), delivery.recipientId(), delivery.type(), delivery.urgency(),
+                    delivery.reference());
+        }
+    }
+
+    private void attempt(Due delivery) {
         String address = directory.find(delivery.recipientId()).map(DirectoryCopy.DirectoryEntry::email)
                 .filter(email -> !email.isBlank()).orElse(null);
         if (address == null) {

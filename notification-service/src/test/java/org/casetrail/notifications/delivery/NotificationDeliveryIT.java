@@ -316,6 +316,19 @@ class NotificationDeliveryIT {
         assertThat(delivery(caseId, toHr).get("acknowledgedBy").asText()).isEqualTo(hr);
     }
 
+    /** The dispatcher does not hang on the deliveries view either: a rebuild's live copy lacks every e-mail queued since it started. */
+    @Test
+    void anEmailGoesOutThoughTheDeliveriesViewDoesNotShowIt() throws Exception {
+        String caseId = reportSafeguardingConcern(kit.user(school, Role.STAFF));
+        awaitDeliveries(caseId, 5);
+        mongo.remove(Query.query(Criteria.where("caseId").is(caseId)), "deliveries");
+
+        mail.dispatchDue();
+
+        assertThat(onlyMailTo(dsl).getSubject()).isEqualTo("[casetrail, urgent] Concern reported CT-2030-000007");
+        onlyMailTo(principal);
+    }
+
     /**
      * P6 does not hang on the deliveries view, which is rebuildable: during a rebuild its live copy lacks
      * every notification queued since the rebuild started (and it may be a step behind at any time).
