@@ -12,6 +12,7 @@ import org.casetrail.notifications.delivery.api.NotificationIds;
 import org.casetrail.notifications.directory.DirectoryCopy;
 import org.casetrail.notifications.routing.NotificationType;
 import org.casetrail.notifications.routing.Urgency;
+import org.casetrail.platform.axon.ReadModelCatchUp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -40,14 +41,16 @@ public class EscalationWatch {
     private final CommandGateway commands;
     private final DirectoryCopy directory;
     private final Clock clock;
+    private final ReadModelCatchUp readModels;
     private final int batchSize;
 
     EscalationWatch(MongoTemplate mongo, CommandGateway commands, DirectoryCopy directory, Clock clock,
-                    EscalationProperties properties) {
+                    ReadModelCatchUp readModels, EscalationProperties properties) {
         this.mongo = mongo;
         this.commands = commands;
         this.directory = directory;
         this.clock = clock;
+        this.readModels = readModels;
         this.batchSize = properties.watch().batchSize();
     }
 
@@ -70,6 +73,10 @@ public class EscalationWatch {
             if (outcome == EscalationSchedule.State.DONE) {
                 fired++;
             }
+        }
+        if (fired > 0) {
+            // Whoever looks at the deliveries and inboxes next sees these escalations.
+            readModels.awaitCurrent();
         }
         return fired;
     }

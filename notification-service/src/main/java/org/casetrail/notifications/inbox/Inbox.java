@@ -54,6 +54,10 @@ public class Inbox {
                 new Update().set(field, at), COLLECTION);
     }
 
+    void clear() {
+        mongo.dropCollection(COLLECTION);
+    }
+
     /** All of one user's entries (the digest reads them). */
     public List<InboxEntry> of(String schoolId, String recipientId, Instant since, Instant until) {
         return mongo.find(ownedBy(schoolId, recipientId).addCriteria(Criteria.where("createdAt").gte(since).lt(until))

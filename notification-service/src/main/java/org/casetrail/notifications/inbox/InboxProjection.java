@@ -2,6 +2,7 @@ package org.casetrail.notifications.inbox;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.casetrail.notifications.delivery.api.Channel;
 import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationAcknowledged;
 import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationQueued;
@@ -9,8 +10,9 @@ import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationR
 import org.springframework.stereotype.Component;
 
 /**
- * The inbox is a projection of the in-app {@code Notification}s. Subscribing (application.yml): a
- * read or an acknowledgement shows in the next GET, as api.md promises.
+ * The inbox is a projection of the in-app {@code Notification}s. Tracking (application.yml), so it can
+ * be rebuilt; a read or an acknowledgement still shows in the next GET, as api.md promises, because
+ * the controller waits for this projection to have handled it ({@code ReadModelCatchUp}).
  */
 @Component
 @ProcessingGroup(InboxProjection.GROUP)
@@ -42,5 +44,11 @@ class InboxProjection {
     void on(NotificationAcknowledged event) {
         inbox.stamp(event.notificationId(), "readAt", event.acknowledgedAt());
         inbox.stamp(event.notificationId(), "acknowledgedAt", event.acknowledgedAt());
+    }
+
+    /** A rebuild starts from nothing (into the shadow collection while it runs, platform.axon.ReadModelRebuild). */
+    @ResetHandler
+    void reset() {
+        inbox.clear();
     }
 }

@@ -6,6 +6,9 @@ import org.casetrail.notifications.delivery.api.NotificationCommands.RecordNotif
 import org.casetrail.notifications.delivery.query.DeliveriesProjection;
 import org.casetrail.notifications.delivery.query.DeliveryView;
 import org.casetrail.notifications.directory.DirectoryCopy;
+import org.casetrail.notifications.routing.NotificationType;
+import org.casetrail.notifications.routing.Urgency;
+import org.casetrail.platform.axon.ReadModelCatchUp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -38,10 +41,12 @@ public class MailDispatcher {
     private final JavaMailSender sender;
     private final CommandGateway commands;
     private final Clock clock;
+    private final ReadModelCatchUp readModels;
     private final int batchSize;
 
     MailDispatcher(MongoTemplate mongo, DeliveriesProjection deliveries, DirectoryCopy directory, MailComposer composer,
-                   JavaMailSender sender, CommandGateway commands, Clock clock, MailProperties properties) {
+                   JavaMailSender sender, CommandGateway commands, Clock clock, ReadModelCatchUp readModels,
+                   MailProperties properties) {
         this.mongo = mongo;
         this.deliveries = deliveries;
         this.directory = directory;
@@ -49,6 +54,7 @@ public class MailDispatcher {
         this.sender = sender;
         this.commands = commands;
         this.clock = clock;
+        this.readModels = readModels;
         this.batchSize = properties.dispatch().batchSize();
     }
 
@@ -58,16 +64,42 @@ public class MailDispatcher {
                 .with(Sort.by(Sort.Direction.ASC, "dueAt")).limit(batchSize);
         int attempted = 0;
         for (org.bson.Document entry : mongo.find(due, org.bson.Document.class, MailQueueProjection.COLLECTION)) {
-            Optional<DeliveryView> delivery = deliveries.find(entry.getString("_id"));
-            if (delivery.isPresent()) {
-                attempt(delivery.get());
+            Optional<Due> mail = Due.of(entry).or(() -> deliveries.find(entry.getString("_id")).map(Due::of));
+            if (mail.isPresent()) {
+                attempt(mail.get());
                 attempted++;
             }
+        }
+        if (attempted > 0) {
+            // Whoever looks at the deliveries next sees these attempts.
+            readModels.awaitCurrent();
         }
         return attempted;
     }
 
-    private void attempt(DeliveryView delivery) {
+    /**
+     * One e-mail to send: from its queue entry; from the deliveries view for an entry without those
+     * fields (an e-mail queued again by an escalation, or queued before the entries carried them).
+     */
+    private record Due(String notificationId, String recipientId, NotificationType type, Urgency urgency,
+                       String reference) {
+
+        static Optional<Due> of(org.bson.Document entry) {
+            if (entry.getString("recipientId") == null || entry.getString("type") == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new Due(entry.getString("_id"), entry.getString("recipientId"),
+                    NotificationType.valueOf(entry.getString("type")), Urgency.valueOf(entry.getString("urgency")),
+                    entry.getString("reference")));
+        }
+
+        static Due of(DeliveryView delivery) {
+            return new Due(delivery.notificationId(), delivery.recipientId(), delivery.type(), delivery.urgency(),
+                    delivery.reference());
+        }
+    }
+
+    private void attempt(Due delivery) {
         String address = directory.find(delivery.recipientId()).map(DirectoryCopy.DirectoryEntry::email)
                 .filter(email -> !email.isBlank()).orElse(null);
         if (address == null) {

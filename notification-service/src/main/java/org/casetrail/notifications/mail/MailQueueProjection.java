@@ -18,7 +18,9 @@ import java.time.Instant;
 
 /**
  * The e-mails still to send ({@code mail_queue}: id and when it is due), so the dispatcher scans only
- * what is pending, never every delivery ever made. Durable: derived from the stored events.
+ * what is pending, never every delivery ever made. Durable: derived from the stored events. A queued
+ * e-mail's entry also carries who gets it and what it says (recipient, type, urgency, reference), so
+ * the dispatcher does not depend on the deliveries view, which is a step behind, or being rebuilt.
  */
 @Component
 @ProcessingGroup(MailQueueProjection.GROUP)
@@ -36,7 +38,9 @@ class MailQueueProjection {
     @EventHandler
     void on(NotificationQueued event) {
         if (event.channel() == Channel.EMAIL) {
-            due(event.notificationId(), event.queuedAt());
+            mongo.upsert(Query.query(Criteria.where("_id").is(event.notificationId())), Update.update("dueAt",
+                            event.queuedAt()).set("recipientId", event.recipientId()).set("type", event.type())
+                    .set("urgency", event.urgency()).set("reference", event.reference()), COLLECTION);
         }
     }
 

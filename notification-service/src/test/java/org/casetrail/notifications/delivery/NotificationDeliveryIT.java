@@ -11,6 +11,7 @@ import org.casetrail.contracts.Topics;
 import org.casetrail.contracts.cases.CaseCategory;
 import org.casetrail.contracts.cases.ConcernReported;
 import org.casetrail.contracts.cases.InvestigationOverdue;
+import org.casetrail.contracts.cases.SafeguardingAcknowledged;
 import org.casetrail.platform.testing.MutableClock;
 import org.casetrail.notifications.TestKit;
 import org.casetrail.notifications.digest.DailyDigest;
@@ -28,6 +29,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -100,6 +104,8 @@ class NotificationDeliveryIT {
     EscalationWatch escalations;
     @Autowired
     DailyDigest digest;
+    @Autowired
+    MongoTemplate mongo;
 
     private TestKit kit;
     private String school;
@@ -308,6 +314,43 @@ class NotificationDeliveryIT {
         assertThat(mailsTo(hr)).hasSize(2);
         assertThat(delivery(caseId, toHr).get("state").asText()).isEqualTo("ACKNOWLEDGED");
         assertThat(delivery(caseId, toHr).get("acknowledgedBy").asText()).isEqualTo(hr);
+    }
+
+    /** The dispatcher does not hang on the deliveries view either: a rebuild's live copy lacks every e-mail queued since it started. */
+    @Test
+    void anEmailGoesOutThoughTheDeliveriesViewDoesNotShowIt() throws Exception {
+        String caseId = reportSafeguardingConcern(kit.user(school, Role.STAFF));
+        awaitDeliveries(caseId, 5);
+        mongo.remove(Query.query(Criteria.where("caseId").is(caseId)), "deliveries");
+
+        mail.dispatchDue();
+
+        assertThat(onlyMailTo(dsl).getSubject()).isEqualTo("[casetrail, urgent] Concern reported CT-2030-000007");
+        onlyMailTo(principal);
+    }
+
+    /**
+     * P6 does not hang on the deliveries view, which is rebuildable: during a rebuild its live copy lacks
+     * every notification queued since the rebuild started (and it may be a step behind at any time).
+     * Here it lacks the case's notifications altogether; the case's acknowledgement still reaches them.
+     */
+    @Test
+    void aSafeguardingAcknowledgementReachesTheNotificationsThatTheDeliveriesViewDoesNotShow() throws Exception {
+        String caseId = reportSafeguardingConcern(kit.user(school, Role.STAFF));
+        awaitDeliveries(caseId, 5);
+        awaitInbox(dsl, caseId, "CONCERN_REPORTED");
+        mongo.remove(Query.query(Criteria.where("caseId").is(caseId)), "deliveries");
+
+        kit.send(Topics.CASE_EVENTS, caseId, TestKit.envelope(school, new SafeguardingAcknowledged(caseId,
+                "CT-2030-000007", CaseCategory.SAFEGUARDING, true, dsl, null, Instant.parse("2030-01-09T09:20:00Z")),
+                "Case", caseId, 1));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            for (String lead : List.of(dsl, principal)) {
+                assertThat(awaitInbox(lead, caseId, "CONCERN_REPORTED").path("acknowledgedAt").asText())
+                        .isEqualTo("2030-01-09T09:20:00Z");
+            }
+        });
     }
 
     @Test

@@ -3,7 +3,10 @@ package org.casetrail.platform.axon;
 import com.mongodb.client.MongoClient;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.casetrail.platform.eventstore.CasetrailMongoEventStorageEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -22,16 +25,18 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 
 import java.time.Clock;
+import java.util.function.LongSupplier;
 
 /**
  * The blue/green read-model rebuild (see {@link ReadModelRebuild}): the service's MongoTemplate that
  * writes to shadows on a rebuilding processor's threads, the handler interceptor that marks those
- * threads, the ADMIN endpoint and the {@code rebuild} command of the service's jar.
+ * threads, the ADMIN endpoint and the {@code rebuild} command of the service's jar; and the
+ * read-your-writes wait ({@link ReadModelCatchUp}) for read models built by tracking processors.
  */
 @AutoConfiguration(after = MongoAutoConfiguration.class, before = MongoDataAutoConfiguration.class,
         beforeName = "org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration")
 @ConditionalOnClass({MongoClient.class, MongoTemplate.class, EventProcessingConfiguration.class})
-@EnableConfigurationProperties(ReadModelRebuildProperties.class)
+@EnableConfigurationProperties({ReadModelRebuildProperties.class, ReadModelCatchUpProperties.class})
 public class ReadModelRebuildAutoConfiguration {
 
     @Bean
@@ -58,6 +63,20 @@ public class ReadModelRebuildAutoConfiguration {
                                       ObjectProvider<Clock> clock, ReadModelRebuildProperties properties) {
         return new ReadModelRebuild(processing, eventStore, shadows, client.getDatabase(mongo.getMongoClientDatabase()),
                 clock.getIfAvailable(Clock::systemUTC), properties.swapCheckInterval());
+    }
+
+    @Bean
+    ReadModelCatchUp readModelCatchUp(EventProcessingConfiguration processing, EventStore eventStore,
+                                      ReadModelRebuildShadows shadows, ObjectProvider<EventStorageEngine> engine,
+                                      ReadModelCatchUpProperties properties) {
+        // casetrail's engine knows its head from one _id read; any other engine builds a head token.
+        LongSupplier head = engine.getIfAvailable() instanceof CasetrailMongoEventStorageEngine casetrail
+                ? casetrail::headSequence
+                : () -> {
+                    TrackingToken token = eventStore.createHeadToken();
+                    return token == null ? 0 : token.position().orElse(0);
+                };
+        return new ReadModelCatchUp(processing, shadows, head, properties.catchUpTimeout());
     }
 
     @Bean

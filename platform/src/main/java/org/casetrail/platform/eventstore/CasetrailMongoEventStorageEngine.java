@@ -339,6 +339,14 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
         streams.insertMany(newStreams, new InsertManyOptions().ordered(true));
     }
 
+    /**
+     * The last allocated global sequence: one {@code _id} read, unlike {@link #createHeadToken()}, for
+     * callers that ask often (read-your-writes waits, platform.axon.ReadModelCatchUp).
+     */
+    public long headSequence() {
+        return head();
+    }
+
     /** The last allocated global sequence. */
     long head() {
         Document counter = sequence.find(Filters.eq("_id", COUNTER_ID)).first();

@@ -2,6 +2,7 @@ package org.casetrail.notifications.delivery.query;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.casetrail.notifications.delivery.api.DeliveryState;
 import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationAcknowledged;
 import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationEscalated;
@@ -24,7 +25,9 @@ import java.util.Optional;
 
 /**
  * The deliveries view ({@code deliveries}), one document per {@code Notification}, updated by _id.
- * Subscribing (application.yml), so it is current when the command that changed it returns.
+ * Tracking (application.yml), so it can be rebuilt; those who read it right after a command of
+ * theirs wait for it first ({@code ReadModelCatchUp}). Every handler is idempotent (insert-if-absent,
+ * set, add-to-set), so an event handled twice (a batch retried after a failure) changes nothing.
  */
 @Component
 @ProcessingGroup(DeliveriesProjection.GROUP)
@@ -72,7 +75,7 @@ public class DeliveriesProjection {
     @EventHandler
     void on(NotificationFailed event) {
         Update update = new Update().set("state", DeliveryState.FAILED).set("attempts", event.attempt())
-                .push("failures", new DeliveryView.Failure(event.attempt(), event.reason(), event.failedAt()));
+                .addToSet("failures", new DeliveryView.Failure(event.attempt(), event.reason(), event.failedAt()));
         if (event.nextAttemptAt() != null) {
             update.set("nextAttemptAt", event.nextAttemptAt());
         } else {
@@ -102,15 +105,21 @@ public class DeliveriesProjection {
 
     @EventHandler
     void on(NotificationEscalated event) {
-        mongo.updateFirst(byId(event.notificationId()), new Update().push("escalations",
+        mongo.updateFirst(byId(event.notificationId()), new Update().addToSet("escalations",
                 new DeliveryView.Escalation(event.level(), "ESCALATED", event.escalatedAt())), COLLECTION);
     }
 
     @EventHandler
     void on(NotificationResendRequested event) {
         mongo.updateFirst(byId(event.notificationId()), new Update().set("state", DeliveryState.QUEUED)
-                .push("escalations", new DeliveryView.Escalation(event.level(), "RESENT", event.requestedAt())),
+                .addToSet("escalations", new DeliveryView.Escalation(event.level(), "RESENT", event.requestedAt())),
                 COLLECTION);
+    }
+
+    /** A rebuild starts from nothing (into the shadow collection while it runs, platform.axon.ReadModelRebuild). */
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(COLLECTION);
     }
 
     public Optional<DeliveryView> find(String notificationId) {

@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.casetrail.notifications.delivery.api.NotificationCommands.AcknowledgeNotification;
 import org.casetrail.notifications.delivery.api.NotificationCommands.ReadNotification;
 import org.casetrail.notifications.inbox.Inbox;
+import org.casetrail.platform.axon.ReadModelCatchUp;
 import org.casetrail.platform.security.CurrentUser;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,11 +28,13 @@ class NotificationController {
     private final Inbox inbox;
     private final NotificationMapper mapper;
     private final CommandGateway commands;
+    private final ReadModelCatchUp readModels;
 
-    NotificationController(Inbox inbox, NotificationMapper mapper, CommandGateway commands) {
+    NotificationController(Inbox inbox, NotificationMapper mapper, CommandGateway commands, ReadModelCatchUp readModels) {
         this.inbox = inbox;
         this.mapper = mapper;
         this.commands = commands;
+        this.readModels = readModels;
     }
 
     @GetMapping
@@ -42,11 +45,14 @@ class NotificationController {
     @PostMapping("/{notificationId}/read")
     void read(@PathVariable @Size(max = 64) String notificationId, CurrentUser user) {
         commands.sendAndWait(new ReadNotification(notificationId, user.schoolId(), user.userId()));
+        // The inbox is built by a tracking processor: the caller's next GET shows the read.
+        readModels.awaitCurrent();
     }
 
     /** A safeguarding concern's notification answers 409: the DSL acknowledges it on the case (P6). */
     @PostMapping("/{notificationId}/acknowledge")
     void acknowledge(@PathVariable @Size(max = 64) String notificationId, CurrentUser user) {
         commands.sendAndWait(new AcknowledgeNotification(notificationId, user.schoolId(), user.userId()));
+        readModels.awaitCurrent();
     }
 }
