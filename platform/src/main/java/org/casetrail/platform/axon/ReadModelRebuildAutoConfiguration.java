@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
@@ -38,6 +39,13 @@ import java.util.function.LongSupplier;
 @ConditionalOnClass({MongoClient.class, MongoTemplate.class, EventProcessingConfiguration.class})
 @EnableConfigurationProperties({ReadModelRebuildProperties.class, ReadModelCatchUpProperties.class})
 public class ReadModelRebuildAutoConfiguration {
+
+    /** Set by {@link ReadModelRebuildEnvironment} when the jar runs as the {@code rebuild} command. */
+    @Bean
+    @ConditionalOnProperty(name = ReadModelRebuildEnvironment.COMMAND_PROPERTY, havingValue = "true")
+    static RebuildCommandWithoutScheduledJobs rebuildCommandWithoutScheduledJobs() {
+        return new RebuildCommandWithoutScheduledJobs();
+    }
 
     @Bean
     ReadModelRebuildShadows readModelShadows(MongoClient client, MongoProperties mongo) {
