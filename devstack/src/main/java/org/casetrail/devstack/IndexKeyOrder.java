@@ -14,12 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Why: an index key is a {@link KeyValue}, which is not {@link Comparable}, so H2's
  * {@link ObjectDataType} compares two of them by Java-serializing both and comparing the bytes, on
  * every step of every B-tree search: some 15 steps, 30 serializations, per {@code _id} lookup,
- * insert or update. A profile of notification-service's intake on the devstack showed the Mongo-wire
- * server spending most of its time there (docs/benchmarks-http.md).
+ * insert or update. A JFR profile of notification-service's intake on the devstack showed the
+ * Mongo-wire server spending half of its command-handling time there (docs/benchmarks-http.md).
  *
  * <p>What changes: the serialized form of a key is computed once per key object and reused. The
  * search key (always the first argument of a search's comparisons) is remembered per thread; the
- * keys held by the index's pages in a bounded identity CACHE. The order is the stock one, byte for
+ * keys held by the index's pages in a bounded identity cache. The order is the stock one, byte for
  * byte ({@link ObjectDataType#compareNotNull} of {@link ObjectDataType#serialize}), and keys are
  * written and read as before, so existing data files stay valid in both directions. Identity, not
  * {@code equals}: two equal {@code KeyValue}s need not serialize alike (sub-documents with their
