@@ -149,6 +149,10 @@ public final class BenchMain {
             HttpBench.main(argv);
             return;
         }
+        if (Arrays.asList(argv).contains("--intake")) {
+            IntakeBench.main(argv);
+            return;
+        }
         if (Arrays.asList(argv).contains("--report-only")) {
             Report.rewriteFromJson(Path.of("bench-results", "latest.json"));
             return;

@@ -1,10 +1,17 @@
 package org.casetrail.devstack;
 
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
+
+import java.util.List;
 
 /**
  * An {@link H2Backend} whose acknowledged writes survive {@code kill -9}.
@@ -28,13 +35,46 @@ import org.h2.mvstore.MVStoreException;
  * <p>Every command goes through {@link #handleCommand}: the OP_MSG path ({@code handleMessage})
  * and the legacy OP_QUERY command path both delegate to it, so checking "unsaved changes"
  * afterwards covers every modifying command without listing them.
+ *
+ * <p>Its unique indexes (every {@code _id} lookup) compare keys through {@link IndexKeyOrder}: the
+ * stock order, without serializing both keys again on every step of a B-tree search.
  */
 public class DurableH2Backend extends H2Backend {
 
     public DurableH2Backend(MVStore mvStore) {
-        super(mvStore);
+        // The superclass opens the existing databases (and their indexes) in its constructor: the
+        // index maps must be open with the faster key type before that.
+        super(IndexKeyOrder.openIndexes(mvStore));
         // Each commit writes a chunk of a few KB; reuse their space soon (see MONGO_RETENTION_MS).
         mvStore.setRetentionTime(DevstackDefaults.MONGO_RETENTION_MS);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName, getMvStore(), getCursorRegistry());
+    }
+
+    /** An {@link H2Database} whose new unique indexes use {@link IndexKeyOrder} too. */
+    private static final class Database extends H2Database {
+
+        /** Null while the superclass constructor opens the existing indexes (already opened our way). */
+        private final MVStore store;
+
+        Database(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
+            super(databaseName, store, cursorRegistry);
+            this.store = store;
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            if (store != null) {
+                // The map the superclass then opens by name is this one, already open.
+                IndexKeyOrder.open(store, getFullCollectionNamespace(collectionName) + IndexKeyOrder.INDEX_MAP_MARKER
+                        + indexName);
+            }
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
     }
 
     /**

@@ -58,7 +58,8 @@ public final class MongoMain {
 
     private static MVStore open(Path file) {
         try {
-            return MVStore.open(file.toString());
+            return new MVStore.Builder().fileName(file.toString())
+                    .autoCompactFillRate(DevstackDefaults.MONGO_AUTO_COMPACT_FILL_RATE).open();
         } catch (MVStoreException e) {
             if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
                 throw new DevstackException("casetrail: " + file.toAbsolutePath() + " is in use by another process"

@@ -261,6 +261,8 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
             return;
         }
 
+        List<Document> pendingCommits = new ArrayList<>(byAggregate.size());
+        List<DomainEventMessage<?>> heads = new ArrayList<>(byAggregate.size());
         for (Map.Entry<String, List<Integer>> entry : byAggregate.entrySet()) {
             List<Integer> indexes = entry.getValue();
             DomainEventMessage<?> head = (DomainEventMessage<?>) eventMessages.get(indexes.get(0));
@@ -269,10 +271,15 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
             for (Integer i : indexes) {
                 globals.add(first + i);
             }
-            if (!commit(entry.getKey(), head.getType(), head.getSequenceNumber(), tail.getSequenceNumber(), globals,
-                    headHashes.get(entry.getKey()), schoolOf(docs.get(indexes.get(0))))) {
-                handlePersistenceException(new StreamConflictException(entry.getKey(), head.getSequenceNumber()), head);
-            }
+            pendingCommits.add(commitDocument(entry.getKey(), head.getType(), head.getSequenceNumber(),
+                    tail.getSequenceNumber(), globals, headHashes.get(entry.getKey()), schoolOf(docs.get(indexes.get(0)))));
+            heads.add(head);
+        }
+        int conflict = commitAll(pendingCommits);
+        if (conflict >= 0) {
+            DomainEventMessage<?> head = heads.get(conflict);
+            handlePersistenceException(new StreamConflictException(head.getAggregateIdentifier(), head.getSequenceNumber()),
+                    head);
         }
     }
 
@@ -388,30 +395,83 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
      */
     private boolean commit(String aggregateId, String type, long firstSeq, long lastSeq, List<Long> globals,
                            String headHash, String school) {
-        String id = commitId(aggregateId, firstSeq);
-        Document commit = new Document("_id", id).append("a", aggregateId).append("t", type)
+        return commitAll(List.of(commitDocument(aggregateId, type, firstSeq, lastSeq, globals, headHash, school))) < 0;
+    }
+
+    private static Document commitDocument(String aggregateId, String type, long firstSeq, long lastSeq,
+                                           List<Long> globals, String headHash, String school) {
+        Document commit = new Document("_id", commitId(aggregateId, firstSeq)).append("a", aggregateId).append("t", type)
                 .append("first", firstSeq).append("last", lastSeq).append("g", globals).append("h", headHash);
         if (school != null) {
             commit.append("school", school);
         }
-        try {
-            commits.insertOne(commit);
-            publish(commit);
-            rememberHead(aggregateId, lastSeq, headHash);
-            return true;
-        } catch (MongoWriteException e) {
-            if (!isDuplicateKey(e)) {
-                throw e;
+        return commit;
+    }
+
+    /**
+     * Commits the batches of several aggregates appended in one unit of work, as {@link #commit} does
+     * one, in one ordered insert of their commit documents and one bulk update of their stream
+     * documents instead of two writes per aggregate (each write is a store commit on the embedded
+     * server). An ordered insert stops at the first failure, exactly like inserting them one after
+     * another: what precedes it is committed, nothing after it is tried. A duplicate key that turns
+     * out to be our own batch (a reader rolled it forward) counts as committed and the rest is
+     * inserted; anything else is a conflict. Every commit seen, ours or the winner's, is recorded in
+     * its stream document before this returns.
+     *
+     * @return the index of the first commit that lost to another writer, or -1 if all are committed
+     */
+    private int commitAll(List<Document> pending) {
+        List<Document> toPublish = new ArrayList<>(pending.size());
+        List<Document> ours = new ArrayList<>(pending.size());
+        int conflict = -1;
+        int from = 0;
+        while (from < pending.size()) {
+            List<Document> rest = pending.subList(from, pending.size());
+            int failedAt;
+            try {
+                if (rest.size() == 1) {
+                    commits.insertOne(rest.get(0));
+                } else {
+                    commits.insertMany(rest, new InsertManyOptions().ordered(true));
+                }
+                toPublish.addAll(rest);
+                ours.addAll(rest);
+                break;
+            } catch (MongoWriteException e) {
+                if (!isDuplicateKey(e)) {
+                    throw e;
+                }
+                failedAt = from;
+            } catch (MongoBulkWriteException e) {
+                if (!isDuplicateKey(e) || e.getWriteErrors().size() != 1) {
+                    if (e.getWriteErrors().size() == 1) {
+                        // What precedes the failed insert is committed: tell the streams before failing.
+                        publishAll(pending.subList(from, from + e.getWriteErrors().get(0).getIndex()));
+                    }
+                    throw e;
+                }
+                failedAt = from + e.getWriteErrors().get(0).getIndex();
             }
-            Document existing = commits.find(Filters.eq("_id", id)).first();
-            if (existing == null) {
-                return false;
+            toPublish.addAll(pending.subList(from, failedAt));
+            ours.addAll(pending.subList(from, failedAt));
+            Document mine = pending.get(failedAt);
+            Document existing = commits.find(Filters.eq("_id", mine.getString("_id"))).first();
+            if (existing != null) {
+                // Whoever committed it may have stopped before telling the stream: repair that too, so
+                // that the next load sees the winner's events.
+                toPublish.add(existing);
             }
-            // Whoever committed it may have stopped before telling the stream: repair that first, so
-            // that the next load sees the winner's events.
-            publish(existing);
-            return globals(existing).equals(globals);
+            if (existing == null || !globals(existing).equals(globals(mine))) {
+                conflict = failedAt;
+                break;
+            }
+            from = failedAt + 1;
         }
+        publishAll(toPublish);
+        for (Document commit : ours) {
+            rememberHead(commit.getString("a"), ((Number) commit.get("last")).longValue(), commit.getString("h"));
+        }
+        return conflict;
     }
 
     /**
@@ -514,8 +574,27 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
         return aggregateId + "@" + (firstSeq - 1);
     }
 
+    /** {@link #publish} for several commits, in one ordered bulk write. */
+    private void publishAll(List<Document> commitDocs) {
+        if (commitDocs.size() == 1) {
+            publish(commitDocs.get(0));
+        } else if (!commitDocs.isEmpty()) {
+            List<com.mongodb.client.model.WriteModel<Document>> updates = new ArrayList<>(commitDocs.size());
+            for (Document commit : commitDocs) {
+                updates.add(new com.mongodb.client.model.UpdateOneModel<>(Filters.eq("_id", commit.getString("a")),
+                        streamUpdate(commit), new com.mongodb.client.model.UpdateOptions().upsert(true)));
+            }
+            streams.bulkWrite(updates, new com.mongodb.client.model.BulkWriteOptions().ordered(true));
+        }
+    }
+
     /** Records a commit in its aggregate's stream document: {@code b.<sequence before> = {f, g}}. */
     private void publish(Document commit) {
+        streams.updateOne(Filters.eq("_id", commit.getString("a")), streamUpdate(commit),
+                new com.mongodb.client.model.UpdateOptions().upsert(true));
+    }
+
+    private static Bson streamUpdate(Document commit) {
         long first = ((Number) commit.get("first")).longValue();
         Document batch = new Document("f", first).append("g", commit.get("g"));
         if (commit.getString("h") != null) {
@@ -529,8 +608,7 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
             // aggregate carries the same school, so this set is idempotent and commutative too.
             updates.add(Updates.set("school", commit.getString("school")));
         }
-        streams.updateOne(Filters.eq("_id", commit.getString("a")), Updates.combine(updates),
-                new com.mongodb.client.model.UpdateOptions().upsert(true));
+        return Updates.combine(updates);
     }
 
     /**

@@ -153,6 +153,32 @@ class CasetrailMongoEventStorageEngineTest {
     }
 
     @Test
+    void oneAppendToSeveralAggregatesCommitsThemInOrderAndStopsAtTheFirstConflictAsSeparateAppendsWould() {
+        engine.appendEvents(List.of(event("a", 0), event("b", 0), event("b", 1), event("c", 0)));
+        assertThat(load("a")).hasSize(1);
+        assertThat(load("b")).extracting(DomainEventMessage::getSequenceNumber).containsExactly(0L, 1L);
+        assertThat(load("c")).hasSize(1);
+
+        // Another writer got to y first: x, before it, is committed; z, after it, is not tried.
+        engine.appendEvents(List.of(event("y", 0)));
+        assertThatThrownBy(() -> engine.appendEvents(List.of(event("x", 0), event("y", 0), event("z", 0))))
+                .isInstanceOfAny(AggregateStreamCreationException.class, ConcurrencyException.class);
+        assertThat(load("x")).hasSize(1);
+        assertThat(load("y")).extracting(m -> (Object) m.getPayload()).containsExactly(new Noted("y#0", 0));
+        assertThat(load("z")).isEmpty();
+        engine.appendEvents(List.of(event("z", 0), event("x", 1)));
+        assertThat(load("z")).hasSize(1);
+        assertThat(load("x")).hasSize(2);
+        assertThat(readAll(null)).extracting(m -> ((DomainEventMessage<?>) m).getAggregateIdentifier() + ":"
+                + ((DomainEventMessage<?>) m).getSequenceNumber())
+                .containsExactlyInAnyOrder("a:0", "b:0", "b:1", "c:0", "y:0", "x:0", "z:0", "x:1");
+        for (String aggregate : List.of("a", "b", "c", "x", "y", "z")) {
+            assertThat(ChainVerifier.verify(engine.chainedEvents(aggregate),
+                    engine.streamHead(aggregate).orElseThrow().headHash()).valid()).as(aggregate).isTrue();
+        }
+    }
+
+    @Test
     void aStreamLeftBehindByAWriterThatStoppedAfterCommittingIsRepairedByTheNextLoad() {
         engine.appendEvents(List.of(event("a", 0)));
         engine.appendEvents(List.of(event("a", 1)));
