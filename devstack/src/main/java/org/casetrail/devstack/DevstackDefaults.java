@@ -59,10 +59,10 @@ public final class DevstackDefaults {
      * (H2's default is 90 %). With a commit per write most chunks are small and soon part-dead, so at
      * 90 % the background writer rewrote chunks all the time: a quarter of the server's CPU under
      * notification-service's intake (docs/benchmarks-http.md). At 50 % the file may hold up to about
-     * as much dead space as live data between the compactions at start and at clean shutdown.
+     * as much dead space as live data between the compactions at start (none at shutdown: see MongoMain).
      */
     public static final int MONGO_AUTO_COMPACT_FILL_RATE = 50;
-    /** Time bound for shrinking the store file at start (after a kill -9) and at clean shutdown. */
+    /** Time bound for shrinking the store file at start (also after a kill -9). */
     public static final int MONGO_COMPACT_MS = 5000;
 
     public static final String JWT_ISSUER = "casetrail-devstack";
