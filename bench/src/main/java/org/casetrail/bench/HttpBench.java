@@ -84,8 +84,14 @@ final class HttpBench {
     private HttpBench(Options options, Devstack stack, int threads) {
         this.options = options;
         this.stack = stack;
+        // Daemon threads: the client is never closed (Java 17's HttpClient has no close), and its pool
+        // must not keep the JVM alive once the results are written.
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(threads)).connectTimeout(Duration.ofSeconds(10)).build();
+                .executor(Executors.newFixedThreadPool(threads, runnable -> {
+                    Thread thread = new Thread(runnable, "http-bench-client");
+                    thread.setDaemon(true);
+                    return thread;
+                })).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     static void main(String[] argv) throws Exception {
