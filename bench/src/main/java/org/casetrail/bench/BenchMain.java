@@ -153,6 +153,10 @@ public final class BenchMain {
             IntakeBench.main(argv);
             return;
         }
+        if (Arrays.asList(argv).contains("--replay")) {
+            ReplayBench.main(argv);
+            return;
+        }
         if (Arrays.asList(argv).contains("--report-only")) {
             Report.rewriteFromJson(Path.of("bench-results", "latest.json"));
             return;
