@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
+import org.casetrail.platform.testing.ReadModelCollections;
 import org.casetrail.cases.lifecycle.api.ConcernReported;
 import org.casetrail.cases.lifecycle.api.NoteAdded;
 import org.casetrail.contracts.Role;
@@ -40,7 +40,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -104,8 +103,8 @@ class ReadModelRebuildAtScaleIT {
         assertThat(events).isGreaterThanOrEqualTo(10_000);
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(rebuild.progress().values()).allSatisfy(p -> assertThat(p.done()).isEqualTo(p.total())));
-        Map<String, List<Document>> before = readModels();
-        Map<String, List<Document>> indexesBefore = indexes();
+        Map<String, List<Document>> before = collections().documents();
+        Map<String, List<Document>> indexesBefore = collections().indexes();
         assertThat(before.get("case_details")).hasSize(CASES);
         assertThat(before.get("reporter_cases")).hasSize(CASES);
 
@@ -160,9 +159,9 @@ class ReadModelRebuildAtScaleIT {
                 .as(printed).isNotEmpty();
         assertThat(failures).isEmpty();
         assertThat(answeredDuringRebuild).isNotEmpty();
-        assertThat(readModels()).isEqualTo(before);
-        assertThat(indexes()).isEqualTo(indexesBefore);
-        assertThat(collectionNames()).noneMatch(n -> n.endsWith("__rebuild"));
+        assertThat(collections().documents()).isEqualTo(before);
+        assertThat(collections().indexes()).isEqualTo(indexesBefore);
+        assertThat(collections().names()).noneMatch(n -> n.endsWith("__rebuild"));
 
         JsonNode progress = progressDuringRebuild.get().get("case-detail");
         assertThat(progress.get("state").asText()).isEqualTo("REBUILDING");
@@ -213,34 +212,8 @@ class ReadModelRebuildAtScaleIT {
         return mongoClient.getDatabase(mongoProperties.getMongoClientDatabase());
     }
 
-    private List<String> collectionNames() {
-        List<String> names = new ArrayList<>();
-        database().listCollectionNames().forEach(names::add);
-        return names;
-    }
-
-    /** Every collection but the store's own and the tokens, each as its documents in _id order. */
-    private Map<String, List<Document>> readModels() {
-        Map<String, List<Document>> models = new TreeMap<>();
-        for (String name : collectionNames()) {
-            if (!name.startsWith("ct_") && !NOT_READ_MODELS.contains(name)) {
-                models.put(name, database().getCollection(name).find().sort(Sorts.ascending("_id")).into(new ArrayList<>()));
-            }
-        }
-        return models;
-    }
-
-    private Map<String, List<Document>> indexes() {
-        Map<String, List<Document>> indexes = new TreeMap<>();
-        for (String name : collectionNames()) {
-            if (!name.startsWith("ct_") && !NOT_READ_MODELS.contains(name)) {
-                List<Document> ofCollection = database().getCollection(name).listIndexes()
-                        .map(i -> new Document("name", i.get("name")).append("key", i.get("key"))).into(new ArrayList<>());
-                ofCollection.sort(java.util.Comparator.comparing(i -> i.getString("name")));
-                indexes.put(name, ofCollection);
-            }
-        }
-        return indexes;
+    private ReadModelCollections collections() {
+        return new ReadModelCollections(database(), NOT_READ_MODELS);
     }
 
     private JsonNode get(String path, String userId, Role role) throws Exception {

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
+import org.casetrail.platform.testing.ReadModelCollections;
 import org.casetrail.contracts.Role;
 import org.casetrail.notifications.delivery.api.Channel;
 import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationAcknowledged;
@@ -46,10 +46,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -126,8 +124,8 @@ class NotificationReadModelRebuildAtScaleIT {
         assertThat(rebuild.rebuildable()).containsExactly("deliveries", "inbox");
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(rebuild.progress().values()).allSatisfy(p -> assertThat(p.done()).isEqualTo(p.total())));
-        Map<String, List<Document>> before = readModels();
-        Map<String, List<Document>> indexesBefore = indexes();
+        Map<String, List<Document>> before = collections().documents();
+        Map<String, List<Document>> indexesBefore = collections().indexes();
         assertThat(before.get("inbox")).hasSize(SOURCE_EVENTS);
         assertThat(before.get("deliveries")).hasSize(2 * SOURCE_EVENTS);
 
@@ -200,14 +198,14 @@ class NotificationReadModelRebuildAtScaleIT {
         assertThat(answeredDuringRebuild).isNotEmpty();
         assertThat(readDuringRebuild.get()).isEqualTo(200);
         assertThat(currentDuringRebuild.get()).isTrue();
-        Map<String, List<Document>> rebuilt = readModels();
+        Map<String, List<Document>> rebuilt = collections().documents();
         Object readAt = byId(rebuilt.get("inbox"), readMeanwhile).get("readAt");
         assertThat(readAt).isNotNull();
         byId(before.get("inbox"), readMeanwhile).put("readAt", readAt);
         byId(before.get("deliveries"), readMeanwhile).append("state", "READ").append("readAt", readAt);
         assertThat(rebuilt).isEqualTo(before);
-        assertThat(indexes()).isEqualTo(indexesBefore);
-        assertThat(collectionNames()).noneMatch(n -> n.endsWith("__rebuild"));
+        assertThat(collections().indexes()).isEqualTo(indexesBefore);
+        assertThat(collections().names()).noneMatch(n -> n.endsWith("__rebuild"));
 
         JsonNode progress = progressDuringRebuild.get();
         assertThat(progress).as("progress asked for during the rebuild").isNotNull();
@@ -319,34 +317,8 @@ class NotificationReadModelRebuildAtScaleIT {
         return mongoClient.getDatabase(mongoProperties.getMongoClientDatabase());
     }
 
-    private List<String> collectionNames() {
-        List<String> names = new ArrayList<>();
-        database().listCollectionNames().forEach(names::add);
-        return names;
-    }
-
-    /** Every collection but the store's own and the tokens, each as its documents in _id order. */
-    private Map<String, List<Document>> readModels() {
-        Map<String, List<Document>> models = new TreeMap<>();
-        for (String name : collectionNames()) {
-            if (!name.startsWith("ct_") && !NOT_READ_MODELS.contains(name)) {
-                models.put(name, database().getCollection(name).find().sort(Sorts.ascending("_id")).into(new ArrayList<>()));
-            }
-        }
-        return models;
-    }
-
-    private Map<String, List<Document>> indexes() {
-        Map<String, List<Document>> indexes = new TreeMap<>();
-        for (String name : collectionNames()) {
-            if (!name.startsWith("ct_") && !NOT_READ_MODELS.contains(name)) {
-                List<Document> ofCollection = database().getCollection(name).listIndexes()
-                        .map(i -> new Document("name", i.get("name")).append("key", i.get("key"))).into(new ArrayList<>());
-                ofCollection.sort(Comparator.comparing(i -> i.getString("name")));
-                indexes.put(name, ofCollection);
-            }
-        }
-        return indexes;
+    private ReadModelCollections collections() {
+        return new ReadModelCollections(database(), NOT_READ_MODELS);
     }
 
     private JsonNode get(String path, String userId, Role role) throws Exception {
