@@ -257,7 +257,8 @@ public final class BenchMain {
         return new UUID(0xCA5E_7A11L, k).toString();
     }
 
-    private List<DomainEventMessage<?>> history(int fromCase, int toCase) {
+    /** The full histories of cases {@code fromCase} (inclusive) to {@code toCase}, as every benchmark store is filled. */
+    static List<DomainEventMessage<?>> history(int fromCase, int toCase) {
         List<DomainEventMessage<?>> events = new ArrayList<>((toCase - fromCase) * EVENTS_PER_CASE);
         for (int k = fromCase; k < toCase; k++) {
             String id = caseId(k);

@@ -5,8 +5,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCursor;
 import de.bwaldvogel.mongo.MongoServer;
 import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -18,8 +16,6 @@ import org.casetrail.platform.eventstore.CasetrailMongoEventStorageEngine;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -113,15 +109,7 @@ final class ReplayBench {
     private static void fill(CasetrailMongoEventStorageEngine engine, int events) {
         int cases = events / BenchMain.EVENTS_PER_CASE;
         for (int from = 0; from < cases; from += IMPORT_CASES) {
-            List<DomainEventMessage<?>> history = new ArrayList<>();
-            for (int k = from; k < Math.min(cases, from + IMPORT_CASES); k++) {
-                String id = "case-" + k;
-                history.add(new GenericDomainEventMessage<>(BenchMain.AGGREGATE_TYPE, id, 0, BenchCase.opened(id, k)));
-                for (int n = 1; n < BenchMain.EVENTS_PER_CASE; n++) {
-                    history.add(new GenericDomainEventMessage<>(BenchMain.AGGREGATE_TYPE, id, n, BenchCase.note(id, k, n)));
-                }
-            }
-            engine.importHistory(history);
+            engine.importHistory(BenchMain.history(from, Math.min(cases, from + IMPORT_CASES)));
         }
     }
 
