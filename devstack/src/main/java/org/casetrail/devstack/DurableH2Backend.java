@@ -1,6 +1,8 @@
 package org.casetrail.devstack;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -8,6 +10,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 
@@ -54,8 +57,12 @@ public class DurableH2Backend extends H2Backend {
         return new Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
-    /** An {@link H2Database} whose new unique indexes use {@link IndexKeyOrder} too. */
-    private static final class Database extends H2Database {
+    /**
+     * An {@link H2Database} whose new unique indexes use {@link IndexKeyOrder} too, and whose
+     * collections answer ascending {@code _id} ranges from their {@code _id}-ordered data
+     * ({@link IdRangeCollection}).
+     */
+    private final class Database extends H2Database {
 
         /** Null while the superclass constructor opens the existing indexes (already opened our way). */
         private final MVStore store;
@@ -74,6 +81,17 @@ public class DurableH2Backend extends H2Backend {
                         + indexName);
             }
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            // Called by the superclass constructor too (existing collections), before this class's
+            // fields are set: the store comes from the enclosing backend, whose field is set by then.
+            MVStore mvStore = getMvStore();
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> dataMap = mvStore.openMap(IdRangeCollection.DATA_MAP_PREFIX + fullName);
+            MVMap<String, Object> metaMap = mvStore.openMap(IdRangeCollection.META_MAP_PREFIX + fullName);
+            return new IdRangeCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
         }
     }
 

@@ -90,8 +90,9 @@ import java.util.stream.Stream;
  * writer's insert fails and its command is refused, never half-stored); a written, complete but
  * uncommitted batch is committed on the writer's behalf (the same insert of the commit document);
  * an incomplete one is dead. So nothing committed is ever skipped, and per aggregate, events are
- * delivered in sequence order. A reader behind by more than half of the store reads it with one
- * sorted cursor instead, with the same checks ({@link Builder#replayScanMinimum(long)}).
+ * delivered in sequence order. A reader far behind reads instead in chunks of the next events by
+ * {@code _id} order ({@code _id $gt}, sorted, limited), with the same checks
+ * ({@link Builder#replayScanMinimum(long)}).
  *
  * <p>Limitations: a unit of work that appends to several aggregates is committed per aggregate (no
  * cross-aggregate atomicity without transactions); an aggregate's sequence numbers must be
@@ -865,35 +866,36 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
     }
 
     /**
-     * A processor that has more than half of the store ahead of it (a replay, a new read model) reads
-     * it with one sorted cursor instead of {@code _id $in} windows: on the embedded server one sorted
-     * scan beats many lookups when most documents are wanted anyway. The same commit checks and gap
-     * rules apply per chunk; what arrives after the scan started is then read in the usual windows.
+     * A processor far behind the head (a replay, a new read model, a service that was down) reads in
+     * chunks of the next {@code batchSize} events by {@code _id} order instead of {@code _id $in}
+     * windows, which mostly ask for ids one at a time. Each chunk is its own bounded query, an indexed
+     * range on MongoDB and a walk of the {@code _id}-ordered data on the devstack's server: one
+     * long-lived sorted cursor made that server sort and hold the whole collection per reader (ADR
+     * 0001). The same commit checks and gap rules apply per chunk; once a chunk comes back empty the
+     * reader is at the head and goes on in the usual windows.
      */
     @Override
     protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
         long index = trackingToken == null ? 0 : ((GapAwareTrackingToken) trackingToken).getIndex();
         long head = head();
         long behind = head - index;
-        if (replayScanMinimum <= 0 || behind < replayScanMinimum || behind * 2 < head) {
+        if (replayScanMinimum <= 0 || behind < replayScanMinimum) {
             return super.readEventData(trackingToken, mayBlock);
         }
-        com.mongodb.client.MongoCursor<Document> cursor = (index == 0 ? events.find() : events.find(Filters.gt("_id", index)))
-                .sort(new Document("_id", 1)).batchSize(1000).iterator();
-        ReplaySpliterator spliterator = new ReplaySpliterator(trackingToken, cursor);
-        return java.util.stream.StreamSupport.stream(spliterator, false).onClose(cursor::close);
+        return java.util.stream.StreamSupport.stream(new ReplaySpliterator(trackingToken, index), false);
     }
 
     private final class ReplaySpliterator extends java.util.Spliterators.AbstractSpliterator<TrackedEventData<?>> {
-        private final com.mongodb.client.MongoCursor<Document> cursor;
         private final java.util.ArrayDeque<TrackedEventData<?>> buffer = new java.util.ArrayDeque<>();
         private TrackingToken lastToken;
+        /** The highest id any chunk has returned: the next chunk starts after it. */
+        private long lastRead;
         private boolean scanned;
 
-        ReplaySpliterator(TrackingToken start, com.mongodb.client.MongoCursor<Document> cursor) {
+        ReplaySpliterator(TrackingToken start, long index) {
             super(Long.MAX_VALUE, ORDERED | NONNULL);
             this.lastToken = start;
-            this.cursor = cursor;
+            this.lastRead = index;
         }
 
         @Override
@@ -901,15 +903,15 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
             while (buffer.isEmpty()) {
                 if (!scanned) {
                     Map<Long, Document> chunk = new TreeMap<>();
-                    while (chunk.size() < batchSize() && cursor.hasNext()) {
-                        Document doc = cursor.next();
+                    for (Document doc : events.find(Filters.gt("_id", lastRead)).sort(new Document("_id", 1))
+                            .limit(batchSize())) {
                         chunk.put(((Number) doc.get("_id")).longValue(), doc);
                     }
                     if (chunk.isEmpty()) {
                         scanned = true;
-                        cursor.close();
                         continue;
                     }
+                    lastRead = ((TreeMap<Long, Document>) chunk).lastKey();
                     buffer.addAll(evaluateChunk(chunk));
                 } else {
                     List<? extends TrackedEventData<?>> batch = fetchTrackedEvents(lastToken, batchSize());
@@ -1296,9 +1298,8 @@ public class CasetrailMongoEventStorageEngine extends BatchingEventStorageEngine
         }
 
         /**
-         * A reader at least this many events behind the head, and behind by more than half of the
-         * store, reads with one sorted cursor (see {@link #readEventData(TrackingToken, boolean)});
-         * 0 turns that off.
+         * A reader at least this many events behind the head reads in {@code _id}-ordered chunks
+         * (see {@link #readEventData(TrackingToken, boolean)}); 0 turns that off.
          */
         public Builder replayScanMinimum(long events) {
             this.replayScanMinimum = events;

@@ -217,7 +217,7 @@ class CasetrailMongoEventStorageEngineTest {
     }
 
     @Test
-    void aReplayWithOneSortedCursorDeliversExactlyWhatTheIdWindowsDeliver() {
+    void aReplayInIdChunksDeliversExactlyWhatTheIdWindowsDeliver() {
         for (int i = 0; i < 120; i++) {
             engine.appendEvents(List.of(event("agg-" + (i % 7), i / 7)));
             if (i == 40) {
