@@ -32,15 +32,20 @@ final class Analysis {
             goes through Axon's unit of work.
 
             **Rebuild.** Near the head, the engine reads the global order in `_id $in` windows (500 ids),
-            which on this server run at roughly 13–18k documents/s whatever the size. A processor that is
-            behind by more than half of the store (a replay, a new read model) instead reads it with one
-            sorted cursor, chunk by chunk, applying the same commit checks and gap rules, because one
-            sorted scan beats many lookups when most documents are wanted anyway. Its speed is then the raw
-            scan's minus Jackson deserialization and the commit look-ups (`_id $in` of the chunk's commit
-            documents). The scan itself is not size-independent on this server: it sorts the whole
-            collection in memory, so both the limit and the rebuild slow down as the store grows.
-            Before the replay cursor existed, the rebuild reached 0.11 (10,000 events) and 0.40 (100,000)
-            of the raw scan in the run of 2026-11-25 12:25.
+            which on this server run at roughly 13–18k documents/s whatever the size. A processor at least
+            10,000 events behind (a replay, a new read model) instead reads chunk by chunk in `_id` order, each
+            chunk its own bounded query (`_id $gt` the last id read, sorted, limited to the batch size),
+            applying the same commit checks and gap rules. On MongoDB that is an indexed range; on this server
+            the devstack's backend walks the `_id`-ordered data map from the bound (`IdRangeCollection`, ADR
+            0001), so a chunk costs its own size whatever the store's, and the server holds one chunk per
+            reader, not the collection. Its speed is the per-document work: Jackson deserialization and the
+            commit look-ups (`_id $in` of the chunk's commit documents). The raw limit, one sorted scan of the
+            whole collection, is not size-independent on this server: it sorts the whole collection in memory
+            before the first document (21–23 s at 1,000,000 events), and needs the heap to hold it (at
+            1,000,000 events it ran out of a 2 GB heap). Until 2026-11-25 19:45 the replay was itself one such
+            sorted cursor, taken when a reader was behind by more than half of the store: the figures of the
+            table above were measured with it. Before any replay path existed, the rebuild reached 0.11
+            (10,000 events) and 0.40 (100,000) of the raw scan in the run of 2026-11-25 12:25.
 
             **Noise.** The machine has 2 cores shared with other builds; the same measurement differed by up
             to 2× between runs (for example raw insert-only and the sorted scan). Compare the columns of one
@@ -79,6 +84,11 @@ final class Analysis {
             So the 0.155 of the full run is not the engine's replay at that size but that run's conditions
             (three 1,000,000-event stores in one server inside one 6 GB JVM, on a machine at load 11–38);
             a quiet re-run of the full benchmark at 1,000,000 has not been done. To run it:
-            `CASETRAIL_BENCH_HEAP=6g ./casetrail bench --sizes 10000,100000,1000000`.
+            `CASETRAIL_BENCH_HEAP=6g ./casetrail bench --sizes 10000,100000,1000000`. With the chunked replay
+            (`CASETRAIL_BENCH_HEAP=4g ./casetrail bench --replay --events 1000000 --rounds 2`, 2026-11-25
+            19:51–19:55, load average 2.4 rising to 9 from a parallel build): the raw sorted scan 52.5 and
+            51.4 s (first document after 21.5 and 23.2 s), the replay 38.8 and 47.5 s (first event after 0.2
+            and 0.0 s): 1.35 and 1.08 of the raw scan. At 200,000 events (19:47, load average 1.4): scan 3.9
+            and 3.4 s, replay 5.8 and 5.1 s, 0.67 and 0.68.
             """;
 }
