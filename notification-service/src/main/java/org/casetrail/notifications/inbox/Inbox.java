@@ -1,5 +1,6 @@
 package org.casetrail.notifications.inbox;
 
+import org.casetrail.notifications.readmodel.ViewWriteBatch;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -22,9 +23,11 @@ public class Inbox {
     static final String COLLECTION = "inbox";
 
     private final MongoTemplate mongo;
+    private final ViewWriteBatch writes;
 
-    Inbox(MongoTemplate mongo) {
+    Inbox(MongoTemplate mongo, ViewWriteBatch writes) {
         this.mongo = mongo;
+        this.writes = writes;
         mongo.indexOps(COLLECTION).ensureIndex(new Index().on("schoolId", Sort.Direction.ASC)
                 .on("recipientId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC));
     }
@@ -40,7 +43,7 @@ public class Inbox {
                 .setOnInsert("reference", entry.reference())
                 .setOnInsert("sourceEventId", entry.sourceEventId())
                 .setOnInsert("createdAt", entry.createdAt());
-        mongo.upsert(Query.query(Criteria.where("_id").is(entry.notificationId())), insertOnly, COLLECTION);
+        writes.upsert(Query.query(Criteria.where("_id").is(entry.notificationId())), insertOnly, COLLECTION);
     }
 
     public List<InboxEntry> of(String schoolId, String recipientId) {
@@ -50,7 +53,7 @@ public class Inbox {
 
     /** Sets a time once (the first read, the acknowledgement); a later one keeps the first. Only _id lookups. */
     void stamp(String notificationId, String field, Instant at) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(notificationId).and(field).is(null)),
+        writes.updateFirst(Query.query(Criteria.where("_id").is(notificationId).and(field).is(null)),
                 new Update().set(field, at), COLLECTION);
     }
 
