@@ -3,6 +3,7 @@ package org.casetrail.notifications.readmodel;
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteManyModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
@@ -27,9 +28,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The writes of the tracking read models (inbox, deliveries), one bulk write per collection per batch
- * of events instead of one write per event. On the embedded stack every write command is a commit of
- * the store (docs/benchmarks-http.md), so a batch of 50 events costs one commit per collection, not 50.
+ * The writes of notification-service's views, one bulk write per collection per unit of work instead of
+ * one write per event: per batch of events for the tracking read models (inbox, deliveries), per unit
+ * of work that published the events for the subscribing ones (mail queue, case acknowledgements). On
+ * the embedded stack every write command is a commit of the store (docs/benchmarks-http.md), so a
+ * batch of 50 events costs one commit per collection, not 50.
  *
  * <p>A handler's write is mapped exactly as {@link MongoTemplate#upsert}/{@link MongoTemplate#updateFirst}
  * map it and kept, in order, in a resource of the root unit of work. {@link #flushAtEndOfBatch()} writes
@@ -74,9 +77,19 @@ public class ViewWriteBatch {
         write(query, update, collection, false);
     }
 
+    /** Removal of every document {@code query} finds (one, by _id). */
+    public void remove(Query query, String collection) {
+        UnitOfWork<?> root = collectingRoot();
+        if (root == null) {
+            mongo.remove(query, collection);
+        } else {
+            pending(root).add(mongo.getCollection(collection), new DeleteManyModel<>(filter(query)));
+        }
+    }
+
     private void write(Query query, Update update, String collection, boolean upsert) {
-        UnitOfWork<?> root = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root() : null;
-        if (root == null || !root.phase().isBefore(UnitOfWork.Phase.COMMIT)) {
+        UnitOfWork<?> root = collectingRoot();
+        if (root == null) {
             if (upsert) {
                 mongo.upsert(query, update, collection);
             } else {
@@ -85,16 +98,30 @@ public class ViewWriteBatch {
             return;
         }
         MongoCollection<Document> target = mongo.getCollection(collection);
-        Document filter = queries.getMappedObject(query.getQueryObject(), (MongoPersistentEntity<?>) null);
         Document change = updates.getMappedObject(update.getUpdateObject(), (MongoPersistentEntity<?>) null);
-        pending(root).add(target, new UpdateOneModel<>(filter, change, new UpdateOptions().upsert(upsert)));
+        pending(root).add(target, new UpdateOneModel<>(filter(query), change, new UpdateOptions().upsert(upsert)));
+    }
+
+    private Document filter(Query query) {
+        return queries.getMappedObject(query.getQueryObject(), (MongoPersistentEntity<?>) null);
+    }
+
+    /** The root unit of work that still has a prepare-commit phase to come or under way, or null. */
+    private static UnitOfWork<?> collectingRoot() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.phase().isBefore(UnitOfWork.Phase.COMMIT) ? root : null;
     }
 
     private static Pending pending(UnitOfWork<?> root) {
         return root.getOrComputeResource(RESOURCE, key -> {
             Pending pending = new Pending();
-            // For a unit of work that no end-of-batch interceptor flushes (one this class is used in
-            // without a tracking processor): its prepare-commit phase still writes everything once.
+            // For a unit of work no end-of-batch interceptor flushes: a subscribing processor's, whose
+            // events are handled in the prepare-commit phase of the unit of work that published them
+            // (after their append), or a command's. A handler registered now, even during that phase,
+            // still runs in it, after the handler that published the events: one flush for them all.
             root.onPrepareCommit(u -> pending.flush());
             return pending;
         });

@@ -24,6 +24,7 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.BsonDocument;
 import org.bson.Document;
@@ -36,6 +37,7 @@ import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationQ
 import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationRead;
 import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationResendRequested;
 import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationSent;
+import org.casetrail.notifications.delivery.query.CaseAcknowledgementsAwaited;
 import org.casetrail.notifications.delivery.query.DeliveriesProjection;
 import org.casetrail.notifications.inbox.Inbox;
 import org.casetrail.notifications.inbox.InboxProjection;
@@ -154,6 +156,79 @@ class ViewWriteBatchIT {
         assertThat(documents(batched, "inbox")).isEqualTo(documents(expected, "inbox"));
     }
 
+    @Test
+    void theSubscribingViewsWriteOncePerCollectionInTheUnitOfWorkThatPublishedTheEvents() {
+        String dslInApp = inAppId(0);
+        String principalInApp = inAppId(1);
+        String dslEmail = emailId(2);
+        String principalEmail = emailId(3);
+        List<Object> events = List.of(
+                acknowledgedOnCase(queued(dslInApp, Channel.IN_APP, "dsl")),
+                acknowledgedOnCase(queued(principalInApp, Channel.IN_APP, "head")),
+                queued(dslEmail, Channel.EMAIL, "dsl"), queued(principalEmail, Channel.EMAIL, "head"),
+                new NotificationSent(dslInApp, Channel.IN_APP, 1, AT),
+                new NotificationSent(principalInApp, Channel.IN_APP, 1, AT),
+                new NotificationFailed(dslEmail, 1, "SMTP down", AT.plusSeconds(1), AT.plusSeconds(31)),
+                new NotificationSent(principalEmail, Channel.EMAIL, 1, AT.plusSeconds(2)));
+        AnnotationConfigApplicationContext expected = subscribingViews("expected");
+        handleOneByOneOutsideAUnitOfWork(expected, events);
+        AnnotationConfigApplicationContext batched = subscribingViews("batched");
+        Configurer configurer = DefaultConfigurer.defaultConfiguration()
+                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine());
+        configurer.eventProcessing()
+                .registerSubscribingEventProcessor("mail-queue")
+                .registerSubscribingEventProcessor("case-acknowledgements")
+                .registerEventHandler(c -> batched.getBean("mailQueueProjection"))
+                .registerEventHandler(c -> batched.getBean(CaseAcknowledgementsAwaited.class))
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+        Configuration axon = configurer.buildConfiguration();
+        axon.start();
+        closing.add(axon::shutdown);
+
+        // As the intake does: the events of one source event published in one root unit of work.
+        DefaultUnitOfWork.startAndGet(null).execute(() ->
+                axon.eventStore().publish(events.stream().map(GenericEventMessage::asEventMessage).toList()));
+
+        for (String collection : List.of("mail_queue", "case_acknowledgements")) {
+            assertThat(documents(batched.getBean(MongoTemplate.class), collection))
+                    .isEqualTo(documents(expected.getBean(MongoTemplate.class), collection)).isNotEmpty();
+        }
+        assertThat(documents(batched.getBean(MongoTemplate.class), "mail_queue")).extracting(d -> d.getString("_id"))
+                .containsExactly(dslEmail);
+        assertThat(documents(batched.getBean(MongoTemplate.class), "case_acknowledgements").get(0)
+                .getList("notificationIds", String.class)).containsExactly(dslInApp, principalInApp);
+        // Ordered: the e-mails' upserts, then the one that was sent removed; the in-app ones, never in
+        // the queue, are not removed from it.
+        assertThat(log).containsExactly("bulk mail_queue 3", "delete mail_queue 1", "bulk case_acknowledgements 2");
+    }
+
+    private static NotificationQueued acknowledgedOnCase(NotificationQueued event) {
+        return new NotificationQueued(event.notificationId(), event.schoolId(), event.recipientId(), event.channel(),
+                event.type(), event.urgency(), event.caseId(), event.disclosureId(), event.reference(),
+                event.sourceEventId(), true, event.subjectUserId(), event.queuedAt());
+    }
+
+    private AnnotationConfigApplicationContext subscribingViews(String name) {
+        MongoTemplate mongo = template(name);
+        AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext();
+        spring.registerBean(MongoTemplate.class, () -> mongo);
+        spring.register(ViewWriteBatch.class, CaseAcknowledgementsAwaited.class);
+        try {
+            // Package-private, like the service's other handlers; Spring builds it as in the service.
+            spring.registerBean("mailQueueProjection", Class.forName("org.casetrail.notifications.mail.MailQueueProjection"));
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+        spring.refresh();
+        closing.add(spring);
+        return spring;
+    }
+
+    private static void handleOneByOneOutsideAUnitOfWork(AnnotationConfigApplicationContext views, List<Object> events) {
+        handleOneByOne(List.of(views.getBean("mailQueueProjection"), views.getBean(CaseAcknowledgementsAwaited.class)),
+                events);
+    }
+
     /** Two in-app notifications and two e-mails, each through a different life. */
     private static List<Object> history() {
         String read = inAppId(1);
@@ -194,12 +269,16 @@ class ViewWriteBatchIT {
     private record Views(MongoTemplate mongo, InboxProjection inbox, DeliveriesProjection deliveries) {
     }
 
-    private Views views(String name) {
+    private MongoTemplate template(String name) {
         MongoClient client = MongoClients.create(com.mongodb.MongoClientSettings.builder()
                 .applyConnectionString(new com.mongodb.ConnectionString(EmbeddedMongo.uri("x")))
                 .addCommandListener(recorder()).build());
         closing.add(client);
-        MongoTemplate mongo = new MongoTemplate(client, "viewbatch_" + name + "_" + UUID.randomUUID().toString().substring(0, 8));
+        return new MongoTemplate(client, "viewbatch_" + name + "_" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    private Views views(String name) {
+        MongoTemplate mongo = template(name);
         AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext();
         spring.registerBean(MongoTemplate.class, () -> mongo);
         spring.register(ViewWriteBatch.class, Inbox.class, InboxProjection.class,
@@ -210,8 +289,12 @@ class ViewWriteBatchIT {
     }
 
     private static void handleOneByOneOutsideAUnitOfWork(Views views, List<Object> events) {
+        handleOneByOne(List.of(views.inbox, views.deliveries), events);
+    }
+
+    private static void handleOneByOne(List<Object> handlers, List<Object> events) {
         assertThat(CurrentUnitOfWork.isStarted()).isFalse();
-        for (Object handler : List.of(views.inbox, views.deliveries)) {
+        for (Object handler : handlers) {
             AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(handler);
             for (Object event : events) {
                 EventMessage<?> message = GenericEventMessage.asEventMessage(event);
@@ -290,7 +373,11 @@ class ViewWriteBatchIT {
     }
 
     private static List<Document> documents(Views views, String collection) {
-        return views.mongo.getCollection(collection).find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+        return documents(views.mongo, collection);
+    }
+
+    private static List<Document> documents(MongoTemplate mongo, String collection) {
+        return mongo.getCollection(collection).find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
     }
 
     private List<String> writesTo(String collection) {
@@ -307,11 +394,17 @@ class ViewWriteBatchIT {
         return new CommandListener() {
             @Override
             public void commandStarted(CommandStartedEvent event) {
-                if (!event.getCommandName().equals("update") || !event.getDatabaseName().startsWith("viewbatch_batched")) {
+                String name = event.getCommandName();
+                if (!(name.equals("update") || name.equals("delete"))
+                        || !event.getDatabaseName().startsWith("viewbatch_batched")) {
                     return;
                 }
                 BsonDocument command = event.getCommand();
-                String collection = command.getString("update").getValue();
+                String collection = command.getString(name).getValue();
+                if (name.equals("delete")) {
+                    log.add("delete " + collection + " " + command.getArray("deletes").size());
+                    return;
+                }
                 if (collection.equals("trackingtokens")) {
                     BsonDocument update = command.getArray("updates").get(0).asDocument();
                     BsonDocument set = update.getDocument("u").getDocument("$set", new BsonDocument());
@@ -321,7 +414,7 @@ class ViewWriteBatchIT {
                                 .filter(processor -> filter.contains("\"" + processor + "\""))
                                 .forEach(processor -> log.add("token " + processor));
                     }
-                } else if (Thread.currentThread().getName().contains("EventProcessor")) {
+                } else {
                     log.add("bulk " + collection + " " + command.getArray("updates").size());
                 }
             }
