@@ -1,5 +1,6 @@
 package org.casetrail.notifications.inbox;
 
+import org.casetrail.notifications.readmodel.ViewWriteBatch;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -23,10 +24,12 @@ public class Inbox {
     static final String COLLECTION = "inbox";
 
     private final MongoTemplate mongo;
+    private final ViewWriteBatch writes;
     private final Clock clock;
 
-    Inbox(MongoTemplate mongo, Clock clock) {
+    Inbox(MongoTemplate mongo, ViewWriteBatch writes, Clock clock) {
         this.mongo = mongo;
+        this.writes = writes;
         this.clock = clock;
         mongo.indexOps(COLLECTION).ensureIndex(new Index().on("schoolId", Sort.Direction.ASC)
                 .on("recipientId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC));
@@ -43,10 +46,11 @@ public class Inbox {
                 .setOnInsert("reference", entry.reference())
                 .setOnInsert("sourceEventId", entry.sourceEventId())
                 .setOnInsert("createdAt", entry.createdAt())
-                // When the entry became visible (createdAt is when the notification was queued): the
-                // "notification recorded" clock of docs/benchmarks-http.md. Not part of the API.
+                // When the view handled it (createdAt is when the notification was queued); visible once
+                // its batch is written, a few ms later: the "notification recorded" clock of
+                // docs/benchmarks-http.md. Not part of the API.
                 .setOnInsert("recordedAt", clock.instant());
-        mongo.upsert(Query.query(Criteria.where("_id").is(entry.notificationId())), insertOnly, COLLECTION);
+        writes.upsert(Query.query(Criteria.where("_id").is(entry.notificationId())), insertOnly, COLLECTION);
     }
 
     public List<InboxEntry> of(String schoolId, String recipientId) {
@@ -56,7 +60,7 @@ public class Inbox {
 
     /** Sets a time once (the first read, the acknowledgement); a later one keeps the first. Only _id lookups. */
     void stamp(String notificationId, String field, Instant at) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(notificationId).and(field).is(null)),
+        writes.updateFirst(Query.query(Criteria.where("_id").is(notificationId).and(field).is(null)),
                 new Update().set(field, at), COLLECTION);
     }
 

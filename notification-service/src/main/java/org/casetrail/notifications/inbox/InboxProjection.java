@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(InboxProjection.GROUP)
-class InboxProjection {
+public class InboxProjection {
 
-    static final String GROUP = "inbox";
+    public static final String GROUP = "inbox";
 
     private final Inbox inbox;
 

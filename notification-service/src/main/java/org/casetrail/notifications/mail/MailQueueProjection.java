@@ -8,7 +8,7 @@ import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationG
 import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationQueued;
 import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationResendRequested;
 import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationSent;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.casetrail.notifications.readmodel.ViewWriteBatch;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -21,6 +21,8 @@ import java.time.Instant;
  * what is pending, never every delivery ever made. Durable: derived from the stored events. A queued
  * e-mail's entry also carries who gets it and what it says (recipient, type, urgency, reference), so
  * the dispatcher does not depend on the deliveries view, which is a step behind, or being rebuilt.
+ * Subscribing: its writes go out once per unit of work that published the events ({@link ViewWriteBatch}),
+ * before that unit of work commits.
  */
 @Component
 @ProcessingGroup(MailQueueProjection.GROUP)
@@ -29,16 +31,16 @@ class MailQueueProjection {
     static final String GROUP = "mail-queue";
     static final String COLLECTION = "mail_queue";
 
-    private final MongoTemplate mongo;
+    private final ViewWriteBatch writes;
 
-    MailQueueProjection(MongoTemplate mongo) {
-        this.mongo = mongo;
+    MailQueueProjection(ViewWriteBatch writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     void on(NotificationQueued event) {
         if (event.channel() == Channel.EMAIL) {
-            mongo.upsert(Query.query(Criteria.where("_id").is(event.notificationId())), Update.update("dueAt",
+            writes.upsert(Query.query(Criteria.where("_id").is(event.notificationId())), Update.update("dueAt",
                             event.queuedAt()).set("recipientId", event.recipientId()).set("type", event.type())
                     .set("urgency", event.urgency()).set("reference", event.reference()), COLLECTION);
         }
@@ -56,9 +58,12 @@ class MailQueueProjection {
         due(event.notificationId(), event.requestedAt());
     }
 
+    /** Only an e-mail was ever queued here: an in-app notification is sent the moment it is queued. */
     @EventHandler
     void on(NotificationSent event) {
-        done(event.notificationId());
+        if (event.channel() == Channel.EMAIL) {
+            done(event.notificationId());
+        }
     }
 
     @EventHandler
@@ -67,10 +72,10 @@ class MailQueueProjection {
     }
 
     private void due(String notificationId, Instant at) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(notificationId)), Update.update("dueAt", at), COLLECTION);
+        writes.upsert(Query.query(Criteria.where("_id").is(notificationId)), Update.update("dueAt", at), COLLECTION);
     }
 
     private void done(String notificationId) {
-        mongo.remove(Query.query(Criteria.where("_id").is(notificationId)), COLLECTION);
+        writes.remove(Query.query(Criteria.where("_id").is(notificationId)), COLLECTION);
     }
 }

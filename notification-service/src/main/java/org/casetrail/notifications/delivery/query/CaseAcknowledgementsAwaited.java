@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.bson.Document;
 import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationQueued;
+import org.casetrail.notifications.readmodel.ViewWriteBatch;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -18,7 +19,8 @@ import java.util.List;
  * mark them when case-service says the case was acknowledged. Subscribing (application.yml) and
  * never rebuilt: it holds a notification from the moment it was queued, whatever the deliveries view
  * (tracking, rebuildable) shows at that moment. Entries stay; the notification ignores a second
- * acknowledgement.
+ * acknowledgement. The writes of one unit of work (the notifications of one event) go out as one
+ * ({@link ViewWriteBatch}).
  */
 @Component
 @ProcessingGroup(CaseAcknowledgementsAwaited.GROUP)
@@ -28,15 +30,17 @@ public class CaseAcknowledgementsAwaited {
     static final String COLLECTION = "case_acknowledgements";
 
     private final MongoTemplate mongo;
+    private final ViewWriteBatch writes;
 
-    CaseAcknowledgementsAwaited(MongoTemplate mongo) {
+    CaseAcknowledgementsAwaited(MongoTemplate mongo, ViewWriteBatch writes) {
         this.mongo = mongo;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(NotificationQueued event) {
         if (event.acknowledgedOnCase() && event.caseId() != null) {
-            mongo.upsert(byId(event.schoolId(), event.caseId()), new Update().addToSet("notificationIds",
+            writes.upsert(byId(event.schoolId(), event.caseId()), new Update().addToSet("notificationIds",
                     event.notificationId()), COLLECTION);
         }
     }

@@ -12,6 +12,7 @@ import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationQ
 import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationRead;
 import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationResendRequested;
 import org.casetrail.notifications.delivery.api.NotificationEvents.NotificationSent;
+import org.casetrail.notifications.readmodel.ViewWriteBatch;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -27,19 +28,22 @@ import java.util.Optional;
  * The deliveries view ({@code deliveries}), one document per {@code Notification}, updated by _id.
  * Tracking (application.yml), so it can be rebuilt; those who read it right after a command of
  * theirs wait for it first ({@code ReadModelCatchUp}). Every handler is idempotent (insert-if-absent,
- * set, add-to-set), so an event handled twice (a batch retried after a failure) changes nothing.
+ * set, add-to-set), so an event handled twice (a batch retried after a failure) changes nothing. The
+ * writes go out once per batch of events, in order ({@link ViewWriteBatch}).
  */
 @Component
 @ProcessingGroup(DeliveriesProjection.GROUP)
 public class DeliveriesProjection {
 
-    static final String GROUP = "deliveries";
+    public static final String GROUP = "deliveries";
     static final String COLLECTION = "deliveries";
 
     private final MongoTemplate mongo;
+    private final ViewWriteBatch writes;
 
-    DeliveriesProjection(MongoTemplate mongo) {
+    DeliveriesProjection(MongoTemplate mongo, ViewWriteBatch writes) {
         this.mongo = mongo;
+        this.writes = writes;
         mongo.indexOps(COLLECTION).ensureIndex(new Index().on("schoolId", Sort.Direction.ASC)
                 .on("caseId", Sort.Direction.ASC));
     }
@@ -63,12 +67,12 @@ public class DeliveriesProjection {
                 .setOnInsert("attempts", 0)
                 .setOnInsert("failures", List.of())
                 .setOnInsert("escalations", List.of());
-        mongo.upsert(byId(event.notificationId()), insert, COLLECTION);
+        writes.upsert(byId(event.notificationId()), insert, COLLECTION);
     }
 
     @EventHandler
     void on(NotificationSent event) {
-        mongo.updateFirst(byId(event.notificationId()), new Update().set("state", DeliveryState.SENT)
+        writes.updateFirst(byId(event.notificationId()), new Update().set("state", DeliveryState.SENT)
                 .set("sentAt", event.sentAt()).set("attempts", event.attempt()).unset("nextAttemptAt"), COLLECTION);
     }
 
@@ -81,37 +85,37 @@ public class DeliveriesProjection {
         } else {
             update.unset("nextAttemptAt");
         }
-        mongo.updateFirst(byId(event.notificationId()), update, COLLECTION);
+        writes.updateFirst(byId(event.notificationId()), update, COLLECTION);
     }
 
     @EventHandler
     void on(NotificationGivenUp event) {
-        mongo.updateFirst(byId(event.notificationId()), new Update().set("state", DeliveryState.GIVEN_UP)
+        writes.updateFirst(byId(event.notificationId()), new Update().set("state", DeliveryState.GIVEN_UP)
                 .set("gaveUpAt", event.gaveUpAt()).unset("nextAttemptAt"), COLLECTION);
     }
 
     @EventHandler
     void on(NotificationRead event) {
-        mongo.updateFirst(byId(event.notificationId()), new Update().set("state", DeliveryState.READ)
+        writes.updateFirst(byId(event.notificationId()), new Update().set("state", DeliveryState.READ)
                 .set("readAt", event.readAt()), COLLECTION);
     }
 
     @EventHandler
     void on(NotificationAcknowledged event) {
-        mongo.updateFirst(byId(event.notificationId()), new Update().set("state", DeliveryState.ACKNOWLEDGED)
+        writes.updateFirst(byId(event.notificationId()), new Update().set("state", DeliveryState.ACKNOWLEDGED)
                 .set("acknowledgedAt", event.acknowledgedAt()).set("acknowledgedBy", event.acknowledgedBy()),
                 COLLECTION);
     }
 
     @EventHandler
     void on(NotificationEscalated event) {
-        mongo.updateFirst(byId(event.notificationId()), new Update().addToSet("escalations",
+        writes.updateFirst(byId(event.notificationId()), new Update().addToSet("escalations",
                 new DeliveryView.Escalation(event.level(), "ESCALATED", event.escalatedAt())), COLLECTION);
     }
 
     @EventHandler
     void on(NotificationResendRequested event) {
-        mongo.updateFirst(byId(event.notificationId()), new Update().set("state", DeliveryState.QUEUED)
+        writes.updateFirst(byId(event.notificationId()), new Update().set("state", DeliveryState.QUEUED)
                 .addToSet("escalations", new DeliveryView.Escalation(event.level(), "RESENT", event.requestedAt())),
                 COLLECTION);
     }
