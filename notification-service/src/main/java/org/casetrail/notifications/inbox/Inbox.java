@@ -58,10 +58,14 @@ public class Inbox {
                 InboxEntry.class, COLLECTION);
     }
 
-    /** Sets a time once (the first read, the acknowledgement); a later one keeps the first. Only _id lookups. */
+    /**
+     * Sets a time once (the first read, the acknowledgement): {@code $min} keeps the earliest, which in
+     * event order is the first. The filter is the {@code _id} alone: on the embedded server any other
+     * field in it (such as "not set yet") makes the update scan the whole inbox collection.
+     */
     void stamp(String notificationId, String field, Instant at) {
-        writes.updateFirst(Query.query(Criteria.where("_id").is(notificationId).and(field).is(null)),
-                new Update().set(field, at), COLLECTION);
+        writes.updateFirst(Query.query(Criteria.where("_id").is(notificationId)), new Update().min(field, at),
+                COLLECTION);
     }
 
     void clear() {
