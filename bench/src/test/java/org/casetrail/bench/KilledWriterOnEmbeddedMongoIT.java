@@ -1,15 +1,11 @@
 package org.casetrail.bench;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import org.casetrail.devstack.MongoMain;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 
 /** The killed-writer suite on the embedded default (the devstack's Mongo-wire server, durable H2 backend). */
@@ -18,35 +14,26 @@ class KilledWriterOnEmbeddedMongoIT extends KilledWriterContract {
     @TempDir
     Path dataDir;
 
-    private MongoServer server;
-    private MongoClient client;
-    private String uri;
+    private DevstackMongo mongo;
 
     @BeforeEach
     void start() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        server = MongoMain.start(dataDir, port);
-        uri = "mongodb://127.0.0.1:" + port;
-        client = MongoClients.create(uri);
+        mongo = DevstackMongo.start(dataDir);
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        mongo.close();
     }
 
     @Override
     protected MongoClient client() {
-        return client;
+        return mongo.client();
     }
 
     @Override
     protected String uri() {
-        return uri;
+        return mongo.uri();
     }
 
     @Override

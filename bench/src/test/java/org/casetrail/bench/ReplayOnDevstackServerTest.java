@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,16 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.casetrail.devstack.MongoMain;
 import org.casetrail.platform.eventstore.CasetrailMongoEventStorageEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,28 +41,21 @@ class ReplayOnDevstackServerTest {
     @TempDir
     Path dataDir;
 
-    private MongoServer server;
-    private MongoClient client;
+    private DevstackMongo mongo;
     private CasetrailMongoEventStorageEngine windows;
     private CasetrailMongoEventStorageEngine chunks;
     private final Map<String, Long> next = new HashMap<>();
 
     @BeforeEach
     void start() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        server = MongoMain.start(dataDir, port);
-        client = MongoClients.create("mongodb://127.0.0.1:" + port);
+        mongo = DevstackMongo.start(dataDir);
         windows = engine(0);
         chunks = engine(1);
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        mongo.close();
     }
 
     @Test
@@ -120,7 +108,7 @@ class ReplayOnDevstackServerTest {
     /** {@code replayScanMinimum} 0: windows only; 1: every read from behind the head goes by chunks. */
     private CasetrailMongoEventStorageEngine engine(long replayScanMinimum) {
         JacksonSerializer serializer = JacksonSerializer.builder().build();
-        return CasetrailMongoEventStorageEngine.builder().database(client.getDatabase("replay"))
+        return CasetrailMongoEventStorageEngine.builder().database(mongo.client().getDatabase("replay"))
                 .eventSerializer(serializer).snapshotSerializer(serializer).batchSize(BATCH)
                 // Decide the loser's documents at once: this test has no writer in flight.
                 .gapTimeout(Duration.ZERO).replayScanMinimum(replayScanMinimum).build();
