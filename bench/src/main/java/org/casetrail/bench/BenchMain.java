@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.InsertManyOptions;
-import de.bwaldvogel.mongo.MongoServer;
 import org.HdrHistogram.Histogram;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.stream.BlockingStream;
@@ -37,7 +35,6 @@ import org.casetrail.platform.eventstore.CasetrailMongoEventStorageEngine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -163,15 +160,13 @@ public final class BenchMain {
         }
         Options options = parse(argv);
         Path dataDir = Files.createTempDirectory("casetrail-bench-");
-        int port = freePort();
         System.out.println("casetrail bench: sizes " + options.sizes() + (options.quick() ? " (quick)" : "")
                 + ", up to " + options.ops() + " commands or " + options.budget().toSeconds() + " s per measurement");
         String loadAtStart = Report.loadAverage();
-        MongoServer server = MongoMain.start(dataDir, port);
         Map<Integer, Map<String, Object>> results = new LinkedHashMap<>();
         Instant started = Instant.now();
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
-            BenchMain bench = new BenchMain(options, client);
+        try (DevstackMongo mongo = DevstackMongo.start(dataDir)) {
+            BenchMain bench = new BenchMain(options, mongo.client());
             try {
                 for (int size : options.sizes()) {
                     results.put(size, bench.atSize(size));
@@ -182,7 +177,6 @@ public final class BenchMain {
                 bench.ctAxon.shutdown();
             }
         } finally {
-            server.shutdownNow();
             deleteRecursively(dataDir);
         }
         Report.write(options, results, started, Duration.between(started, Instant.now()), loadAtStart);
@@ -472,12 +466,6 @@ public final class BenchMain {
 
     static double round(double value) {
         return Math.round(value * 100) / 100.0;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     static void deleteRecursively(Path dir) {

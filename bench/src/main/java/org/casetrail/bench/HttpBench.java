@@ -179,9 +179,8 @@ final class HttpBench {
 
     /** Adds filler events to case-service's store until it holds {@code size} events; returns the count before. */
     private long topUp(int size) {
-        String uri = stack.mongoUri(Component.CASE_SERVICE);
-        try (MongoClient client = MongoClients.create(uri)) {
-            String database = uri.substring(uri.lastIndexOf('/') + 1).split("\\?")[0];
+        try (MongoClient client = MongoClients.create(stack.mongoUri(Component.CASE_SERVICE))) {
+            String database = Component.CASE_SERVICE.database();
             long stored = client.getDatabase(database).getCollection("ct_events").estimatedDocumentCount();
             Serializer serializer = JacksonSerializer.builder().objectMapper(BenchMain.storageObjectMapper()).build();
             CasetrailMongoEventStorageEngine engine = CasetrailMongoEventStorageEngine.builder()
@@ -364,13 +363,11 @@ final class HttpBench {
      * that service's clock; same machine as this one's), read once after the run by {@code _id}.
      */
     private Map<String, Instant> recordedAt(Map<String, String> notificationIdByCase) {
-        String uri = stack.mongoUri(Component.NOTIFICATION_SERVICE);
         Map<String, String> caseByNotification = new HashMap<>();
         notificationIdByCase.forEach((caseId, notificationId) -> caseByNotification.put(notificationId, caseId));
         Map<String, Instant> recorded = new HashMap<>();
-        try (MongoClient client = MongoClients.create(uri)) {
-            String database = uri.substring(uri.lastIndexOf('/') + 1).split("\\?")[0];
-            for (org.bson.Document entry : client.getDatabase(database).getCollection("inbox")
+        try (MongoClient client = MongoClients.create(stack.mongoUri(Component.NOTIFICATION_SERVICE))) {
+            for (org.bson.Document entry : client.getDatabase(Component.NOTIFICATION_SERVICE.database()).getCollection("inbox")
                     .find(com.mongodb.client.model.Filters.in("_id", caseByNotification.keySet()))) {
                 java.util.Date at = entry.getDate("recordedAt");
                 if (at == null) {

@@ -77,8 +77,7 @@ final class IntakeBench {
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0),
                 new StringSerializer(), new StringSerializer());
-        String uri = stack.mongoUri(Component.NOTIFICATION_SERVICE);
-        this.notifications = mongo.getDatabase(uri.substring(uri.lastIndexOf('/') + 1).split("\\?")[0]);
+        this.notifications = mongo.getDatabase(Component.NOTIFICATION_SERVICE.database());
     }
 
     static void main(String[] argv) throws Exception {

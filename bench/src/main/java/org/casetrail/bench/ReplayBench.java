@@ -1,19 +1,15 @@
 package org.casetrail.bench;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCursor;
-import de.bwaldvogel.mongo.MongoServer;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.bson.Document;
-import org.casetrail.devstack.MongoMain;
 import org.casetrail.platform.eventstore.CasetrailMongoEventStorageEngine;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -48,14 +44,10 @@ final class ReplayBench {
             }
         }
         Path dataDir = Files.createTempDirectory("casetrail-replay-bench-");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
         System.out.printf("casetrail bench --replay: %,d events, %d rounds; load average %s%n", events, rounds,
                 Report.loadAverage());
-        MongoServer server = MongoMain.start(dataDir, port);
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+        try (DevstackMongo mongo = DevstackMongo.start(dataDir)) {
+            MongoClient client = mongo.client();
             JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(BenchMain.storageObjectMapper()).build();
             CasetrailMongoEventStorageEngine engine = CasetrailMongoEventStorageEngine.builder()
                     .database(client.getDatabase("replay")).eventSerializer(serializer).snapshotSerializer(serializer)
@@ -101,7 +93,6 @@ final class ReplayBench {
                         round, replayed, replay, replayed / replay, firstAfter, (replayed / replay) / (scanned / scan));
             }
         } finally {
-            server.shutdownNow();
             BenchMain.deleteRecursively(dataDir);
         }
     }

@@ -64,29 +64,25 @@ public class DurableH2Backend extends H2Backend {
      */
     private final class Database extends H2Database {
 
-        /** Null while the superclass constructor opens the existing indexes (already opened our way). */
-        private final MVStore store;
-
         Database(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
             super(databaseName, store, cursorRegistry);
-            this.store = store;
         }
+
+        // Both overrides are also called by the superclass constructor (existing indexes and
+        // collections): the store comes from the enclosing backend, whose field is set by then.
 
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                         boolean sparse) {
-            if (store != null) {
-                // The map the superclass then opens by name is this one, already open.
-                IndexKeyOrder.open(store, getFullCollectionNamespace(collectionName) + IndexKeyOrder.INDEX_MAP_MARKER
-                        + indexName);
-            }
+            // The map the superclass then opens by name is this one, already open (an existing index
+            // was opened so before the backend opened its databases: opening it again finds it).
+            IndexKeyOrder.open(getMvStore(), getFullCollectionNamespace(collectionName) + IndexKeyOrder.INDEX_MAP_MARKER
+                    + indexName);
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
 
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            // Called by the superclass constructor too (existing collections), before this class's
-            // fields are set: the store comes from the enclosing backend, whose field is set by then.
             MVStore mvStore = getMvStore();
             String fullName = getFullCollectionNamespace(collectionName);
             MVMap<Object, Document> dataMap = mvStore.openMap(IdRangeCollection.DATA_MAP_PREFIX + fullName);
